@@ -1,0 +1,36 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { ArticleHeader } from '@/components/article-header'
+import { MDXContent } from '@/components/mdx/mdx-content'
+import { PostNavigation } from '@/components/post-navigation'
+import { getAdjacentPosts, getAllPosts, getPost } from '@/lib/posts'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export const dynamicParams = false
+
+export async function generateStaticParams() {
+  return (await getAllPosts()).map(({ slug }) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await getPost((await params).slug)
+  if (!post) return {}
+  return { title: post.title, description: post.summary }
+}
+
+export default async function PostPage({ params }: Props) {
+  const { slug } = await params
+  const post = await getPost(slug)
+  if (!post) notFound()
+  const { older, newer } = await getAdjacentPosts(slug)
+  return (
+    <article className="mx-auto max-w-[44rem]">
+      <ArticleHeader post={post} />
+      <div className="prose prose-playbook mt-10">
+        <MDXContent code={post.code} source={post.file} />
+      </div>
+      <PostNavigation older={older} newer={newer} />
+    </article>
+  )
+}

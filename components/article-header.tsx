@@ -1,0 +1,41 @@
+import { FormattedDate } from '@/components/formatted-date'
+import type { PostMeta } from '@/lib/posts'
+
+/** An article's title (the page's only h1) with its dates, reading time and tags. */
+export function ArticleHeader({ post }: { post: PostMeta }) {
+  return (
+    <header>
+      {post.draft && (
+        <p className="mb-4 inline-block rounded-sm bg-warning-soft px-2 py-0.5 font-mono text-xs font-semibold tracking-wide text-warning-text uppercase">
+          Draft
+        </p>
+      )}
+      <h1 className="text-3xl leading-tight font-bold tracking-tight text-ink text-balance sm:text-[2.6rem]">
+        {post.title}
+      </h1>
+      <p className="mt-4 text-lg leading-relaxed text-body">{post.summary}</p>
+      <div className="mt-6 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-muted">
+        <span>
+          Published <FormattedDate date={post.date} className="font-medium text-ink" />
+        </span>
+        {post.updated && (
+          <>
+            <span aria-hidden="true">·</span>
+            <span>
+              Updated <FormattedDate date={post.updated} className="font-medium text-ink" />
+            </span>
+          </>
+        )}
+        <span aria-hidden="true">·</span>
+        <span>{post.readingMinutes} min read</span>
+      </div>
+      <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-2">
+        {post.tags.map((tag) => (
+          <li key={tag} className="rounded-full border border-rule px-2.5 py-0.5 font-mono text-xs text-muted">
+            #{tag}
+          </li>
+        ))}
+      </ul>
+    </header>
+  )
+}

@@ -1,0 +1,20 @@
+import Link from 'next/link'
+import { site } from '@/lib/site'
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-rule">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-5 py-4 sm:px-8">
+        <Link href="/" className="group flex items-center gap-3 rounded-sm font-semibold tracking-tight text-ink">
+          <span
+            aria-hidden="true"
+            className="grid size-8 place-items-center rounded-md bg-accent font-mono text-sm font-bold text-accent-contrast"
+          >
+            {'{}'}
+          </span>
+          <span className="text-[0.95rem] sm:text-base">{site.name}</span>
+        </Link>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,154 @@
+// Reads benchmark results in Go's benchmark format (golang.org/design/14313-benchmark-format): the output of
+// `go test -bench`, which other tools in this repo also print so that one parser serves every table.
+
+export type BenchmarkProblem = { line: number; text: string; message: string }
+
+export class BenchmarkParseError extends Error {
+  readonly problems: BenchmarkProblem[]
+
+  constructor(problems: BenchmarkProblem[]) {
+    super(problems.map(({ line, text, message }) => `line ${line}: ${message}: ${JSON.stringify(text)}`).join('\n'))
+    this.name = 'BenchmarkParseError'
+    this.problems = problems
+  }
+}
+
+export type MetricSummary = {
+  unit: string
+  median: number
+  min: number
+  max: number
+  /** The widest distance of a single run from the median, as a fraction of the median. */
+  spread: number
+  runs: number
+  /** The most decimal places any run printed: the median is shown with that precision, never less. */
+  decimals: number
+}
+
+export type BenchmarkSummary = { name: string; metrics: MetricSummary[] }
+
+export type BenchmarkOutput = {
+  /** key: value lines such as goos, goarch, cpu, pkg and the header our bench runner adds, in file order. */
+  environment: [key: string, value: string][]
+  benchmarks: BenchmarkSummary[]
+}
+
+const configLine = /^([a-z][^\s:A-Z]*):\s+(.*)$/
+const ignoredLine = /^(PASS|ok\s|\s|--- BENCH|$)/
+const failedLine = /^(FAIL|--- FAIL|panic:)/
+
+/** Go appends -GOMAXPROCS to a benchmark's name; the journal shows names without it and without the prefix. */
+export function displayName(fullName: string): string {
+  return fullName.replace(/^Benchmark/, '').replace(/-\d+$/, '')
+}
+
+/** Parses benchfmt text; every malformed line is reported, with its line number, in one error. */
+export function parseBenchmarkOutput(text: string): BenchmarkOutput {
+  const environment = new Map<string, string>()
+  const samples = new Map<string, Map<string, string[]>>()
+  const problems: BenchmarkProblem[] = []
+
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1
+    const fail = (message: string) => problems.push({ line, text: raw, message })
+    if (failedLine.test(raw)) return fail('the benchmark run failed')
+    if (raw.startsWith('Benchmark')) {
+      const fields = raw.trim().split(/\s+/)
+      // A name on a line of its own precedes a benchmark's log output; its results follow on a later line.
+      if (fields.length === 1) return
+      const [fullName, iterations, ...pairs] = fields
+      if (!/^\d+$/.test(iterations)) return fail('expected an iteration count after the benchmark name')
+      if (pairs.length === 0 || pairs.length % 2 !== 0) return fail('expected pairs of a value and its unit')
+      const metrics = samples.get(displayName(fullName)) ?? new Map<string, string[]>()
+      for (let i = 0; i < pairs.length; i += 2) {
+        if (!Number.isFinite(Number(pairs[i]))) return fail(`"${pairs[i]}" is not a number`)
+        metrics.set(pairs[i + 1], [...(metrics.get(pairs[i + 1]) ?? []), pairs[i]])
+      }
+      samples.set(displayName(fullName), metrics)
+      return
+    }
+    const config = configLine.exec(raw)
+    if (config) {
+      const previous = environment.get(config[1])
+      const values = previous?.split(', ') ?? []
+      if (!values.includes(config[2].trim())) environment.set(config[1], [...values, config[2].trim()].join(', '))
+      return
+    }
+    if (!ignoredLine.test(raw)) fail('not a benchmark result, a "key: value" line or go test output')
+  })
+
+  if (problems.length === 0 && samples.size === 0) {
+    problems.push({ line: 1, text: text.split('\n')[0] ?? '', message: 'no benchmark results found' })
+  }
+  if (problems.length > 0) throw new BenchmarkParseError(problems)
+
+  return {
+    environment: [...environment],
+    benchmarks: [...samples].map(([name, metrics]) => ({
+      name,
+      metrics: [...metrics].map(([unit, values]) =>
+        summarize(unit, values.map(Number), Math.max(...values.map(decimalsOf))),
+      ),
+    })),
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function decimalsOf(printed: string): number {
+  return printed.includes('.') && !/e/i.test(printed) ? printed.length - printed.indexOf('.') - 1 : 0
+}
+
+export function summarize(
+  unit: string,
+  values: number[],
+  decimals = Math.max(...values.map((value) => decimalsOf(String(value)))),
+): MetricSummary {
+  const mid = median(values)
+  const min = Math.min(...values)
+  const max = Math.max(...values)
+  const spread = mid === 0 ? 0 : Math.max(mid - min, max - mid) / Math.abs(mid)
+  return { unit, median: mid, min, max, spread, runs: values.length, decimals }
+}
+
+/** Whether a bigger number is the better one: throughput units (…/s) are, costs (ns/op, B/op) are not. */
+export function isHigherBetter(unit: string): boolean {
+  return /\/s(ec)?$/.test(unit)
+}
+
+const timeUnit = /^(ns|µs|us|ms|s)\//
+
+/**
+ * How a row compares with the baseline on one metric, in words: "2.40× faster", "1.31× more".
+ * Undefined when either value is zero, where a ratio means nothing.
+ */
+export function describeRelative(
+  value: number,
+  baseline: number,
+  unit: string,
+  better: 'lower' | 'higher',
+): string | undefined {
+  if (value === 0 || baseline === 0) return undefined
+  const ratio = value / baseline
+  if (Math.abs(ratio - 1) < 0.005) return 'same'
+  const isBetter = better === 'lower' ? ratio < 1 : ratio > 1
+  const factor = formatFactor(ratio >= 1 ? ratio : 1 / ratio)
+  if (timeUnit.test(unit)) return `${factor}× ${isBetter ? 'faster' : 'slower'}`
+  return `${factor}× ${ratio > 1 ? 'more' : 'less'}`
+}
+
+function formatFactor(factor: number): string {
+  return factor < 10 ? factor.toFixed(2) : factor < 100 ? factor.toFixed(1) : factor.toFixed(0)
+}
+
+/**
+ * A measurement as printed with thousands separators and the precision the benchmark printed (one more
+ * place when the median of an even number of runs falls between two printed values). Nothing is rounded away.
+ */
+export function formatMeasurement(value: number, decimals: number): string {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: Math.min(decimals + 1, 20) }).format(value)
+}

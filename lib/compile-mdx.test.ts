@@ -1,0 +1,104 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
+import { compileMdx } from './compile-mdx'
+import { ContentError } from './content-problem'
+
+const options = { cacheDirectory: false as const, relative: (file: string) => file }
+
+async function compileError(directory: string, slug = 'post'): Promise<ContentError> {
+  const error = await compileMdx(path.join(directory, slug, 'index.mdx'), options).catch((caught: unknown) => caught)
+  if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`)
+  return error
+}
+
+describe('compileMdx', () => {
+  it('compiles GFM, heading anchors, highlighted code and imported benchmark output', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          "import results from './bench/results.txt'",
+          '',
+          '## Section title',
+          '',
+          '| a | b |',
+          '|---|---|',
+          '| 1 | 2 |',
+          '',
+          '~~gone~~ and a note[^1].',
+          '',
+          '[^1]: The note.',
+          '',
+          '```go title="main.go" {2}',
+          'package main',
+          'func main() {}',
+          '```',
+          '',
+          '<BenchmarkTable results={results} caption="Runs" />',
+        ].join('\n'),
+      ),
+      'post/bench/results.txt': 'goos: linux\nBenchmarkA-2  100  12 ns/op\n',
+    })
+    const code = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    expect(code).toContain('section-title')
+    expect(code).toContain('heading-anchor')
+    expect(code).toContain('data-rehype-pretty-code-title')
+    expect(code).toContain('--shiki-dark')
+    expect(code).toContain('data-highlighted-line')
+    expect(code).toContain('BenchmarkA-2  100  12 ns/op')
+    expect(code).toMatch(/"del"|del:/)
+  })
+
+  it('names the file and line of an MDX syntax error', async () => {
+    const directory = temporaryPosts({ 'post/index.mdx': postSource({}, 'Fine line.\n\nA broken {expression\n') })
+    const [problem] = (await compileError(directory)).problems
+    expect(problem.file).toBe(path.join(directory, 'post', 'index.mdx'))
+    // The frontmatter takes lines 1–6, a blank line follows, and the body starts at line 8.
+    expect(problem.line).toBe(10)
+  })
+
+  it('names the file and line of an unclosed JSX tag', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource({}, 'Intro.\n\n<Callout type="tip">\nNever closed.\n'),
+    })
+    const [problem] = (await compileError(directory)).problems
+    expect(problem.file).toBe(path.join(directory, 'post', 'index.mdx'))
+    expect(problem.line).toBeGreaterThanOrEqual(10)
+    expect(problem.message).toMatch(/Callout/)
+  })
+
+  it('fails on a malformed line in imported benchmark output, naming that file and line', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        'import results from \'./bench/results.txt\'\n\n<BenchmarkTable results={results} caption="x" />\n',
+      ),
+      'post/bench/results.txt': 'goos: linux\nBenchmarkA-2  100  12 ns/op\nBenchmarkB-2  100  twelve ns/op\n',
+    })
+    const [problem] = (await compileError(directory)).problems
+    expect(problem).toMatchObject({
+      file: path.join(directory, 'post', 'bench', 'results.txt'),
+      line: 3,
+      message: 'benchmark output: "twelve" is not a number',
+    })
+  })
+
+  it('refuses imports from outside the post folder', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource({}, "import secret from '../other/data.txt'\n\n{secret}\n"),
+      'other/data.txt': 'not yours',
+    })
+    const [problem] = (await compileError(directory)).problems
+    expect(problem.message).toContain(`"../other/data.txt" is outside the post's folder`)
+    expect(problem.file).toBe(path.join(directory, 'post', 'index.mdx'))
+  })
+
+  it('names a missing imported file', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource({}, "import data from './missing.txt'\n\n{data}\n"),
+    })
+    const [problem] = (await compileError(directory)).problems
+    expect(problem.message).toMatch(/missing\.txt/)
+  })
+})

@@ -1,0 +1,172 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Message, Plugin } from 'esbuild'
+import { bundleMDX } from 'mdx-bundler'
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
+import rehypeSlug from 'rehype-slug'
+import remarkGfm from 'remark-gfm'
+import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
+import { ContentError, type ContentProblem } from './content-problem'
+
+// Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
+const PIPELINE_VERSION = 1
+
+const prettyCodeOptions: PrettyCodeOptions = {
+  theme: { light: 'github-light', dark: 'github-dark-dimmed' },
+  keepBackground: false,
+  defaultLang: { block: 'text' },
+}
+
+/** Benchmark output a post imports (bench/results*.txt) is parsed while bundling, so a bad line fails the build here. */
+const benchmarkOutputFile = /[\\/]results[^\\/]*\.txt$/
+
+function postFolderPlugin(postDirectory: string, relative: (file: string) => string): Plugin {
+  return {
+    name: 'playbook-post-folder',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, ({ path: imported, importer }) => {
+        const resolved = path.resolve(path.dirname(importer), imported)
+        if (resolved.startsWith(postDirectory + path.sep)) return undefined
+        return {
+          errors: [
+            {
+              text: `"${imported}" is outside the post's folder: a post may only import files from ${relative(postDirectory)}/`,
+            },
+          ],
+        }
+      })
+      build.onLoad({ filter: benchmarkOutputFile }, async ({ path: file }) => {
+        const contents = await readFile(file, 'utf8')
+        try {
+          parseBenchmarkOutput(contents)
+        } catch (error) {
+          if (!(error instanceof BenchmarkParseError)) throw error
+          return {
+            errors: error.problems.map(({ line, text, message }) => ({
+              text: `benchmark output: ${message}`,
+              location: { file: relative(file), line, column: 0, lineText: text },
+            })),
+          }
+        }
+        return { contents, loader: 'text' }
+      })
+    },
+  }
+}
+
+/**
+ * esbuild names files relative to its working directory, the post's folder. For some MDX errors (an unclosed
+ * tag) the MDX plugin reports line 0 and puts the real position in the text, as "(10:1-10:21)".
+ */
+function toProblems(
+  messages: Message[],
+  postDirectory: string,
+  fallbackFile: string,
+  relative: (file: string) => string,
+): ContentProblem[] {
+  return messages.map(({ text, location }) => {
+    const message = text.replace(/^Cannot process MDX file with esbuild:\s*(\d+:\d+: )?/, '')
+    const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(message)
+    const [line, column] = location?.line
+      ? [location.line, location.column + 1]
+      : inText
+        ? [Number(inText[1]), Number(inText[2])]
+        : [1, 1]
+    return {
+      file: location?.file ? relative(path.resolve(postDirectory, location.file)) : fallbackFile,
+      line,
+      column,
+      message,
+    }
+  })
+}
+
+async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<string> {
+  try {
+    const { code } = await bundleMDX({
+      file,
+      cwd: postDirectory,
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm]
+        options.rehypePlugins = [
+          ...(options.rehypePlugins ?? []),
+          rehypeSlug,
+          [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+          [rehypePrettyCode, prettyCodeOptions],
+        ]
+        return options
+      },
+      esbuildOptions(options) {
+        options.plugins = [postFolderPlugin(postDirectory, relative), ...(options.plugins ?? [])]
+        options.loader = { ...options.loader, '.txt': 'text' }
+        options.logLevel = 'silent'
+        return options
+      },
+    })
+    return code
+  } catch (error) {
+    const messages = (error as { errors?: Message[] }).errors
+    if (Array.isArray(messages) && messages.length > 0)
+      throw new ContentError(toProblems(messages, postDirectory, relative(file), relative))
+    throw error
+  }
+}
+
+async function hashFolder(directory: string, hash = createHash('sha256'), root = directory) {
+  const entries = (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name)
+    if (entry.isDirectory()) await hashFolder(full, hash, root)
+    else if (entry.isFile())
+      hash
+        .update(path.relative(root, full))
+        .update('\0')
+        .update(await readFile(full))
+        .update('\0')
+  }
+  return hash
+}
+
+async function cacheKey(postDirectory: string): Promise<string> {
+  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0`)
+  const lockfile = path.join(process.cwd(), 'package-lock.json')
+  if (existsSync(lockfile)) hash.update(await readFile(lockfile))
+  return (await hashFolder(postDirectory, hash)).digest('hex')
+}
+
+export type CompileOptions = {
+  /** Where compiled posts are cached by content hash; false turns the cache off. */
+  cacheDirectory?: string | false
+  /** Turns absolute paths into the paths error messages show. */
+  relative?: (file: string) => string
+}
+
+export const defaultCacheDirectory = path.join(process.cwd(), '.next', 'cache', 'playbook-mdx')
+
+/**
+ * Bundles a post's MDX (and whatever it imports from its folder) into code that renders it. The result is cached
+ * on disk by the hash of the whole folder and the pipeline, so the build's worker processes, and the next build,
+ * compile each post once.
+ */
+export async function compileMdx(file: string, options: CompileOptions = {}): Promise<string> {
+  const {
+    cacheDirectory = defaultCacheDirectory,
+    relative = (absolute: string) => path.relative(process.cwd(), absolute),
+  } = options
+  const postDirectory = path.dirname(file)
+  if (cacheDirectory === false) return compile(file, postDirectory, relative)
+
+  const cached = path.join(cacheDirectory, `${path.basename(postDirectory)}-${await cacheKey(postDirectory)}.js`)
+  if (existsSync(cached)) return readFile(cached, 'utf8')
+  const code = await compile(file, postDirectory, relative)
+  await mkdir(cacheDirectory, { recursive: true })
+  // Write then rename, so a worker reading concurrently never sees half a file.
+  const temporary = `${cached}.${process.pid}.tmp`
+  await writeFile(temporary, code)
+  await rename(temporary, cached)
+  return code
+}

@@ -1,0 +1,126 @@
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
+import { ContentError } from './content-problem'
+import { groupPostsByMonth, loadPosts, type PostMeta } from './posts'
+
+const originalTimeZone = process.env.TZ
+afterEach(() => {
+  process.env.TZ = originalTimeZone
+})
+
+async function contentError(directory: string): Promise<ContentError> {
+  const error = await loadPosts(directory).catch((caught: unknown) => caught)
+  if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`)
+  return error
+}
+
+describe('loadPosts', () => {
+  it('discovers every post folder and sorts newest first', async () => {
+    const directory = temporaryPosts({
+      'older/index.mdx': postSource({ title: '"Older"', date: '2026-01-06' }),
+      'newest/index.mdx': postSource({ title: '"Newest"', date: '2026-05-19' }),
+      'middle/index.mdx': postSource({ title: '"Middle"', date: '2026-03-10' }),
+      'middle/bench/results.txt': 'BenchmarkA-2 1 1 ns/op\n',
+    })
+    const posts = await loadPosts(directory)
+    expect(posts.map((post) => post.slug)).toEqual(['newest', 'middle', 'older'])
+    expect(posts[0]).toMatchObject({
+      title: 'Newest',
+      date: '2026-05-19',
+      tags: ['go'],
+      draft: false,
+      readingMinutes: 1,
+    })
+    expect(posts[0].file).toBe(path.relative(process.cwd(), path.join(directory, 'newest', 'index.mdx')))
+  })
+
+  it('estimates reading time from the words of the body', async () => {
+    const body = Array.from({ length: 2300 }, () => 'word').join(' ')
+    const [post] = await loadPosts(
+      temporaryPosts({ 'long/index.mdx': postSource({}, `import x from './x.txt'\n\n${body}\n`) }),
+    )
+    expect(post.wordCount).toBe(2300)
+    expect(post.readingMinutes).toBe(10)
+  })
+
+  it('reports the problems of every post in one error, each with file and line', async () => {
+    const directory = temporaryPosts({
+      'good/index.mdx': postSource(),
+      'bad-date/index.mdx': postSource({ title: '"Bad date"', date: '2026-02-30' }),
+      'no-summary/index.mdx': postSource({ title: '"No summary"', summary: null }),
+      'empty-folder/notes.txt': 'not a post',
+    })
+    const error = await contentError(directory)
+    const relative = (name: string) => path.relative(process.cwd(), path.join(directory, name))
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: relative('bad-date/index.mdx'), line: 3, column: 7 }),
+        expect.objectContaining({
+          file: relative('no-summary/index.mdx'),
+          line: 1,
+          message: expect.stringContaining('"summary"'),
+        }),
+        expect.objectContaining({ file: relative('empty-folder'), message: 'a post folder needs an index.mdx' }),
+      ]),
+    )
+    expect(error.problems).toHaveLength(3)
+    expect(error.message).toContain(
+      `${relative('bad-date/index.mdx')}:3:7: frontmatter field "date" is not a day on the calendar`,
+    )
+  })
+
+  it('rejects duplicate titles and folder names that are not URL slugs', async () => {
+    const error = await contentError(
+      temporaryPosts({
+        'first/index.mdx': postSource({ title: '"Same title"' }),
+        'second/index.mdx': postSource({ title: '"Same Title"' }),
+        'Not_A_Slug/index.mdx': postSource({ title: '"Other"' }),
+      }),
+    )
+    expect(error.problems.map((problem) => problem.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('must be kebab-case'),
+        expect.stringMatching(/the title "Same (t|T)itle" is already used by .*index\.mdx: titles must be unique/),
+      ]),
+    )
+  })
+})
+
+describe('groupPostsByMonth', () => {
+  const post = (slug: string, date: string): PostMeta => ({
+    slug,
+    date,
+    title: slug,
+    summary: '',
+    tags: ['go'],
+    draft: false,
+    file: `posts/${slug}/index.mdx`,
+    wordCount: 1,
+    readingMinutes: 1,
+  })
+  const posts = [
+    post('new-year', '2026-01-01'),
+    post('may-first', '2026-05-01'),
+    post('april-last', '2026-04-30'),
+    post('may-last', '2026-05-31'),
+    post('new-years-eve', '2025-12-31'),
+  ]
+
+  it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_Angeles', 'Asia/Kolkata', 'UTC'])(
+    'puts each post in its calendar month, newest first, in %s',
+    (timeZone) => {
+      process.env.TZ = timeZone
+      expect(groupPostsByMonth(posts).map((group) => [group.label, group.posts.map((p) => p.slug)])).toEqual([
+        ["May '26", ['may-last', 'may-first']],
+        ["Apr '26", ['april-last']],
+        ["Jan '26", ['new-year']],
+        ["Dec '25", ['new-years-eve']],
+      ])
+    },
+  )
+
+  it('keys groups by year and month', () => {
+    expect(groupPostsByMonth(posts).map((group) => group.month)).toEqual(['2026-05', '2026-04', '2026-01', '2025-12'])
+  })
+})

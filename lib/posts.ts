@@ -1,0 +1,157 @@
+import 'server-only'
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { compileMdx, type CompileOptions } from './compile-mdx'
+import { ContentError, type ContentProblem } from './content-problem'
+import { formatMonth, monthOf } from './dates'
+import { parseFrontmatter, type Frontmatter } from './frontmatter'
+
+export type PostMeta = Frontmatter & {
+  slug: string
+  /** The post's index.mdx, relative to the project, as error messages name it. */
+  file: string
+  wordCount: number
+  readingMinutes: number
+}
+
+export type Post = PostMeta & {
+  /** The compiled MDX, rendered by components/mdx/mdx-content.tsx. */
+  code: string
+}
+
+export type MonthGroup = { month: string; label: string; posts: PostMeta[] }
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const wordsPerMinute = 230
+
+export function postsDirectory(): string {
+  // The folder is only read at build time; telling Turbopack so keeps it from tracing the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.POSTS_DIR ?? path.join(process.cwd(), 'posts'))
+}
+
+/** Drafts are shown while writing (next dev) and hidden from production builds. */
+function showsDrafts(): boolean {
+  return process.env.NODE_ENV !== 'production'
+}
+
+function countWords(body: string): number {
+  const prose = body.replace(/^(import|export)\s.*$/gm, '')
+  return prose.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+}
+
+function byNewestFirst(a: PostMeta, b: PostMeta): number {
+  return b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)
+}
+
+/**
+ * Reads and validates every post's frontmatter in a folder, without compiling any MDX. Throws one ContentError
+ * that lists every problem in every post, so an author fixes them all in one round.
+ */
+export async function loadPosts(
+  directory: string,
+  relative = (file: string) => path.relative(process.cwd(), file),
+): Promise<PostMeta[]> {
+  const problems: ContentProblem[] = []
+  const posts: PostMeta[] = []
+  const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
+
+  for (const folder of folders) {
+    const absolute = path.join(directory, folder.name, 'index.mdx')
+    const file = relative(absolute)
+    if (!existsSync(absolute)) {
+      problems.push({
+        file: relative(path.join(directory, folder.name)),
+        line: 1,
+        column: 1,
+        message: 'a post folder needs an index.mdx',
+      })
+      continue
+    }
+    if (!slugPattern.test(folder.name)) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `the folder name "${folder.name}" is the post's URL and must be kebab-case, e.g. go-struct-field-alignment`,
+      })
+    }
+    const parsed = parseFrontmatter(file, await readFile(absolute, 'utf8'))
+    if (!parsed.ok) {
+      problems.push(...parsed.problems)
+      continue
+    }
+    const wordCount = countWords(parsed.body)
+    posts.push({
+      ...parsed.frontmatter,
+      slug: folder.name,
+      file,
+      wordCount,
+      readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
+    })
+  }
+
+  const firstWithTitle = new Map<string, PostMeta>()
+  for (const post of posts) {
+    const twin = firstWithTitle.get(post.title.toLowerCase())
+    if (twin)
+      problems.push({
+        file: post.file,
+        line: 2,
+        column: 1,
+        message: `the title "${post.title}" is already used by ${twin.file}: titles must be unique`,
+      })
+    else firstWithTitle.set(post.title.toLowerCase(), post)
+  }
+
+  if (problems.length > 0) throw new ContentError(problems)
+  return posts.sort(byNewestFirst)
+}
+
+// A production build reads the posts once per process; `next dev` reads them on every request so edits show.
+let loadedPosts: Promise<PostMeta[]> | undefined
+function loadAllPosts(): Promise<PostMeta[]> {
+  if (process.env.NODE_ENV !== 'production') return loadPosts(postsDirectory())
+  return (loadedPosts ??= loadPosts(postsDirectory()))
+}
+
+/** Every post a reader may see, newest first. */
+export async function getAllPosts(): Promise<PostMeta[]> {
+  const posts = await loadAllPosts()
+  return showsDrafts() ? posts : posts.filter((post) => !post.draft)
+}
+
+const compiledPosts = new Map<string, Promise<string>>()
+
+/** One post with its compiled content, or undefined for a slug no reader may see. */
+export async function getPost(slug: string, options?: CompileOptions): Promise<Post | undefined> {
+  const meta = (await getAllPosts()).find((post) => post.slug === slug)
+  if (!meta) return undefined
+  const absolute = path.join(postsDirectory(), slug, 'index.mdx')
+  let code = compiledPosts.get(absolute)
+  if (!code || process.env.NODE_ENV !== 'production') {
+    code = compileMdx(absolute, options)
+    compiledPosts.set(absolute, code)
+  }
+  return { ...meta, code: await code }
+}
+
+/** The posts either side of one in time: `older` was published before it, `newer` after it. */
+export async function getAdjacentPosts(slug: string): Promise<{ older?: PostMeta; newer?: PostMeta }> {
+  const posts = await getAllPosts()
+  const index = posts.findIndex((post) => post.slug === slug)
+  if (index === -1) return {}
+  return { newer: posts[index - 1], older: posts[index + 1] }
+}
+
+/** Posts under their calendar month: newest month first, newest post first within a month. */
+export function groupPostsByMonth(posts: PostMeta[]): MonthGroup[] {
+  const groups = new Map<string, MonthGroup>()
+  for (const post of [...posts].sort(byNewestFirst)) {
+    const month = monthOf(post.date)
+    const group = groups.get(month) ?? { month, label: formatMonth(post.date), posts: [] }
+    group.posts.push(post)
+    groups.set(month, group)
+  }
+  return [...groups.values()]
+}

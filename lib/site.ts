@@ -1,0 +1,11 @@
+// Facts about the journal, in one place: the layout, metadata, feeds and JSON-LD all read them from here.
+export const site = {
+  name: "The Backend Engineer's Playbook",
+  shortName: 'Backend Playbook',
+  description:
+    'Long-form articles on Go performance, databases, containers and Python workers, with every benchmark reproducible from the repository.',
+  tagline: 'Long-form backend engineering, measured.',
+  url: (process.env.SITE_URL ?? 'https://backend-playbook.dev').replace(/\/+$/, ''),
+  author: 'The Playbook editors',
+  locale: 'en-US',
+} as const
