@@ -1,0 +1,81 @@
+import { benchmarkArticle, expect, expectOneH1, test } from './fixtures'
+
+test('an article shows its title, dates, reading time and tags', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  await expectOneH1(page, benchmarkArticle.title)
+  await expect(page).toHaveTitle(new RegExp(`^${benchmarkArticle.title}`))
+  const header = page.getByRole('article').getByRole('banner').or(page.locator('article > header'))
+  await expect(header.locator('time').first()).toHaveAttribute('datetime', '2026-01-27')
+  await expect(header.getByText(/\d+ min read/)).toBeVisible()
+  await expect(header.getByRole('list', { name: 'Tags' }).getByRole('listitem').first()).toBeVisible()
+  const description = await page.locator('meta[name="description"]').getAttribute('content')
+  expect(description?.length).toBeGreaterThan(20)
+})
+
+test('callouts are labelled asides that name their type in words', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  const callouts = page.getByRole('complementary', { name: /^(Note|Tip|Warning|Danger)\b/ })
+  expect(await callouts.count()).toBeGreaterThan(0)
+  const first = callouts.first()
+  const name = (await first.getAttribute('aria-label')) ?? ''
+  await expect(first.getByText(name.split(':')[0], { exact: true })).toBeVisible()
+})
+
+test('benchmark tables have a caption, header cells and right-aligned numbers with units', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  const table = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'ns/op' }) })
+    .first()
+  await expect(table).toBeVisible()
+  await expect(table.locator('caption')).not.toBeEmpty()
+  await expect(table.getByRole('columnheader', { name: 'Benchmark' })).toBeVisible()
+  await expect(table.getByRole('rowheader').first()).toBeVisible()
+  const cell = table.getByRole('cell').filter({ hasText: 'ns/op' }).first()
+  await expect(cell).toHaveCSS('text-align', 'right')
+  await expect(cell).toContainText(/^[\d,.]+ ns\/op/)
+  await expect(table.getByRole('cell', { name: 'baseline' })).toHaveCount(1)
+  await expect(page.getByText(/Median of \d+ runs/).first()).toBeVisible()
+})
+
+test('code blocks are highlighted at build time', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  const code = page.locator('figure[data-rehype-pretty-code-figure] pre').first()
+  await expect(code).toBeVisible()
+  const colors = await code
+    .locator('span[data-line] span')
+    .evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size)
+  expect(colors).toBeGreaterThan(1)
+})
+
+test('headings carry anchor links', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  const heading = page.getByRole('main').getByRole('heading', { level: 2 }).first()
+  const id = await heading.getAttribute('id')
+  expect(id).toBeTruthy()
+  await expect(heading.getByRole('link')).toHaveAttribute('href', `#${id}`)
+})
+
+test('previous and next links walk through the journal in order', async ({ page }) => {
+  await page.goto(benchmarkArticle.path)
+  const navigation = page.getByRole('navigation', { name: 'More articles' })
+  const next = navigation.getByRole('link', { name: /Next article/ })
+  const nextTitle = (await next.textContent())!.replace(/^Next article →/, '')
+  await next.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextTitle)
+  await page
+    .getByRole('navigation', { name: 'More articles' })
+    .getByRole('link', { name: /Previous article/ })
+    .click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
+})
+
+test('an article is complete without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(benchmarkArticle.path)
+  await expectOneH1(page, benchmarkArticle.title)
+  await expect(page.getByRole('table').first()).toBeVisible()
+  await expect(page.getByRole('complementary').first()).toBeVisible()
+  await context.close()
+})

@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test'
+
+export { expect, test } from '@playwright/test'
+
+/** The article every engine test reads: it has callouts, highlighted code and benchmark tables. */
+export const benchmarkArticle = {
+  path: '/posts/go-struct-field-alignment',
+  title: 'Go Struct Field Alignment',
+}
+
+export const newestArticle = {
+  path: '/posts/why-explaining-technical-difficulty-is-hard',
+  title: 'Why Explaining Technical Difficulty is Hard',
+}
+
+/** How far the page scrolls sideways: 0 when everything fits the viewport. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
+
+export async function expectOneH1(page: Page, name: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
