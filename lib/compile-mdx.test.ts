@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
@@ -100,5 +102,25 @@ describe('compileMdx', () => {
     })
     const [problem] = (await compileError(directory)).problems
     expect(problem.message).toMatch(/missing\.txt/)
+  })
+})
+
+describe('the compile cache', () => {
+  it('reuses a compiled post until a file in its folder changes, and keeps one entry per post', async () => {
+    const cacheDirectory = mkdtempSync(path.join(os.tmpdir(), 'playbook-cache-'))
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource({}, "import results from './bench/results.txt'\n\n{results.length}\n"),
+      'post/bench/results.txt': 'BenchmarkA-2  100  12 ns/op\n',
+    })
+    const file = path.join(directory, 'post', 'index.mdx')
+    const first = await compileMdx(file, { cacheDirectory })
+    expect(await compileMdx(file, { cacheDirectory })).toBe(first)
+    expect(readdirSync(cacheDirectory)).toHaveLength(1)
+
+    writeFileSync(path.join(directory, 'post', 'bench', 'results.txt'), 'BenchmarkA-2  100  13 ns/op\n')
+    const second = await compileMdx(file, { cacheDirectory })
+    expect(second).not.toBe(first)
+    expect(second).toContain('13 ns/op')
+    expect(readdirSync(cacheDirectory)).toHaveLength(1)
   })
 })

@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Message, Plugin } from 'esbuild'
 import { bundleMDX } from 'mdx-bundler'
@@ -160,10 +160,14 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const postDirectory = path.dirname(file)
   if (cacheDirectory === false) return compile(file, postDirectory, relative)
 
-  const cached = path.join(cacheDirectory, `${path.basename(postDirectory)}-${await cacheKey(postDirectory)}.js`)
+  const slug = path.basename(postDirectory)
+  const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.js`)
   if (existsSync(cached)) return readFile(cached, 'utf8')
   const code = await compile(file, postDirectory, relative)
   await mkdir(cacheDirectory, { recursive: true })
+  // Earlier versions of this post are dead entries now.
+  const stale = (await readdir(cacheDirectory)).filter((name) => name.startsWith(`${slug}.`) && name.endsWith('.js'))
+  await Promise.all(stale.map((name) => rm(path.join(cacheDirectory, name), { force: true })))
   // Write then rename, so a worker reading concurrently never sees half a file.
   const temporary = `${cached}.${process.pid}.tmp`
   await writeFile(temporary, code)

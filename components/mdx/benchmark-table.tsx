@@ -22,6 +22,8 @@ type BenchmarkTableProps = {
   /** The unit the comparison uses; ns/op by default when present. */
   metric?: string
   better?: 'lower' | 'higher'
+  /** Which units to show, in this order; every unit in the output by default. */
+  units?: string[]
   /** Set by the article page so errors name the post. */
   source?: string
 }
@@ -44,6 +46,7 @@ export function BenchmarkTable({
   baseline,
   metric,
   better,
+  units: chosenUnits,
   source = 'a post',
 }: BenchmarkTableProps) {
   const fail = (message: string): never => {
@@ -69,9 +72,14 @@ export function BenchmarkTable({
     if (benchmarks.length === 0) fail(`filter="${filter}" matches no benchmark`)
   }
 
-  const units = [...new Set(benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.unit)))]
-  const compareOn = metric ?? (units.includes('ns/op') ? 'ns/op' : units[0])
-  if (!units.includes(compareOn)) fail(`metric="${compareOn}" is not among the units ${units.join(', ')}`)
+  const measuredUnits = [...new Set(benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.unit)))]
+  const unknownUnits = chosenUnits?.filter((unit) => !measuredUnits.includes(unit)) ?? []
+  if (unknownUnits.length > 0)
+    fail(`units ${unknownUnits.join(', ')} are not in the output, which has ${measuredUnits.join(', ')}`)
+  const units = chosenUnits ?? measuredUnits
+  const compareOn = metric ?? (measuredUnits.includes('ns/op') ? 'ns/op' : measuredUnits[0])
+  if (!measuredUnits.includes(compareOn))
+    fail(`metric="${compareOn}" is not among the units ${measuredUnits.join(', ')}`)
   const direction = better ?? (isHigherBetter(compareOn) ? 'higher' : 'lower')
   const baselineRow = baseline === undefined ? undefined : benchmarks.find((benchmark) => benchmark.name === baseline)
   if (baseline !== undefined && !baselineRow) {
