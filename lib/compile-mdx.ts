@@ -145,7 +145,7 @@ export type CompileOptions = {
   relative?: (file: string) => string
 }
 
-export const defaultCacheDirectory = path.join(process.cwd(), '.next', 'cache', 'playbook-mdx')
+export const defaultCacheDirectory = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next', 'cache', 'playbook-mdx')
 
 /**
  * Bundles a post's MDX (and whatever it imports from its folder) into code that renders it. The result is cached
@@ -166,8 +166,8 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const code = await compile(file, postDirectory, relative)
   await mkdir(cacheDirectory, { recursive: true })
   // Earlier versions of this post are dead entries now.
-  const stale = (await readdir(cacheDirectory)).filter((name) => name.startsWith(`${slug}.`) && name.endsWith('.js'))
-  await Promise.all(stale.map((name) => rm(path.join(cacheDirectory, name), { force: true })))
+  const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter((name) => name.startsWith(`${slug}.`) && name.endsWith('.js'))
+  await Promise.all(stale.map((name) => rm(/*turbopackIgnore: true*/ path.join(cacheDirectory, name), { force: true })))
   // Write then rename, so a worker reading concurrently never sees half a file.
   const temporary = `${cached}.${process.pid}.tmp`
   await writeFile(temporary, code)
