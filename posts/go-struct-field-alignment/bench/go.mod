@@ -1,0 +1,3 @@
+module playbook/posts/go-struct-field-alignment/bench
+
+go 1.19
