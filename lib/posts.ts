@@ -45,13 +45,13 @@ function byNewestFirst(a: PostMeta, b: PostMeta): number {
 }
 
 /**
- * Reads and validates every post's frontmatter in a folder, without compiling any MDX. Throws one ContentError
- * that lists every problem in every post, so an author fixes them all in one round.
+ * Reads and validates every post's frontmatter in a folder, without compiling any MDX: the valid posts, newest
+ * first, and every problem found in the others.
  */
-export async function loadPosts(
+export async function readPosts(
   directory: string,
   relative = (file: string) => path.relative(process.cwd(), file),
-): Promise<PostMeta[]> {
+): Promise<{ posts: PostMeta[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = []
   const posts: PostMeta[] = []
   const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
@@ -104,8 +104,14 @@ export async function loadPosts(
     else firstWithTitle.set(post.title.toLowerCase(), post)
   }
 
+  return { posts: posts.sort(byNewestFirst), problems }
+}
+
+/** The posts of a folder; throws one ContentError listing every problem, so an author fixes them in one round. */
+export async function loadPosts(directory: string, relative?: (file: string) => string): Promise<PostMeta[]> {
+  const { posts, problems } = await readPosts(directory, relative)
   if (problems.length > 0) throw new ContentError(problems)
-  return posts.sort(byNewestFirst)
+  return posts
 }
 
 // A production build reads the posts once per process; `next dev` reads them on every request so edits show.

@@ -2,17 +2,13 @@
 // build, and prints every problem as file:line:column. Exit code 1 when anything is wrong.
 import path from 'node:path'
 import { compileMdx } from '../lib/compile-mdx'
-import { ContentError, formatProblem, type ContentProblem } from '../lib/content-problem'
-import { loadPosts, postsDirectory } from '../lib/posts'
+import { ContentError, formatProblem } from '../lib/content-problem'
+import { postsDirectory, readPosts } from '../lib/posts'
 
 async function main() {
   const started = performance.now()
-  const problems: ContentProblem[] = []
-  const posts = await loadPosts(postsDirectory()).catch((error: unknown) => {
-    if (!(error instanceof ContentError)) throw error
-    problems.push(...error.problems)
-    return []
-  })
+  // Posts whose frontmatter is fine are compiled even when others are not, so one run reports everything.
+  const { posts, problems } = await readPosts(postsDirectory())
   for (const post of posts) {
     await compileMdx(path.resolve(post.file)).catch((error: unknown) => {
       if (!(error instanceof ContentError)) throw error
