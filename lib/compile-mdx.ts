@@ -13,10 +13,10 @@ import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { ContentError, type ContentProblem } from './content-problem'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 1
+const PIPELINE_VERSION = 2
 
 const prettyCodeOptions: PrettyCodeOptions = {
-  theme: { light: 'github-light', dark: 'github-dark-dimmed' },
+  theme: { light: 'github-light-default', dark: 'github-dark-default' },
   keepBackground: false,
   defaultLang: { block: 'text' },
 }
@@ -145,7 +145,12 @@ export type CompileOptions = {
   relative?: (file: string) => string
 }
 
-export const defaultCacheDirectory = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next', 'cache', 'playbook-mdx')
+export const defaultCacheDirectory = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  '.next',
+  'cache',
+  'playbook-mdx',
+)
 
 /**
  * Bundles a post's MDX (and whatever it imports from its folder) into code that renders it. The result is cached
@@ -166,7 +171,9 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const code = await compile(file, postDirectory, relative)
   await mkdir(cacheDirectory, { recursive: true })
   // Earlier versions of this post are dead entries now.
-  const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter((name) => name.startsWith(`${slug}.`) && name.endsWith('.js'))
+  const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(
+    (name) => name.startsWith(`${slug}.`) && name.endsWith('.js'),
+  )
   await Promise.all(stale.map((name) => rm(/*turbopackIgnore: true*/ path.join(cacheDirectory, name), { force: true })))
   // Write then rename, so a worker reading concurrently never sees half a file.
   const temporary = `${cached}.${process.pid}.tmp`
