@@ -79,3 +79,13 @@ test('an article is complete without JavaScript', async ({ browser }) => {
   await expect(page.getByRole('complementary').first()).toBeVisible()
   await context.close()
 })
+
+test('an article loads no JavaScript beyond what every page of the site loads', async ({ page }) => {
+  const scriptsOf = async (path: string) => {
+    await page.goto(path)
+    return page.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))
+  }
+  const shared = new Set(await scriptsOf('/'))
+  const added = (await scriptsOf(benchmarkArticle.path)).filter((src) => !shared.has(src))
+  expect(added).toEqual([])
+})
