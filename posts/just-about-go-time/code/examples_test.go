@@ -1,0 +1,290 @@
+package gotime_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+	"unsafe"
+
+	gotime "playbook/posts/just-about-go-time/code"
+)
+
+// The same instant in two locations: Equal says yes, == says no.
+func Example_equalVersusDoubleEquals() {
+	ny := mustLoad("America/New_York")
+	a := time.Date(2026, 5, 6, 16, 0, 0, 0, time.UTC)
+	b := a.In(ny)
+
+	fmt.Println(a)
+	fmt.Println(b)
+	fmt.Println("a == b:", a == b, " a.Equal(b):", a.Equal(b))
+
+	seen := map[time.Time]string{a: "stored under the UTC value"}
+	_, found := seen[b]
+	fmt.Println("map lookup with b finds it:", found)
+	// Output:
+	// 2026-05-06 16:00:00 +0000 UTC
+	// 2026-05-06 12:00:00 -0400 EDT
+	// a == b: false  a.Equal(b): true
+	// map lookup with b finds it: false
+}
+
+// A calendar day is not 24 hours.
+func Example_addDateVersusAdd() {
+	ny := mustLoad("America/New_York")
+	standup := time.Date(2026, 3, 7, 9, 0, 0, 0, ny) // the day before the spring-forward
+
+	fmt.Println("Add(24h):     ", standup.Add(24*time.Hour))
+	fmt.Println("AddDate(0,0,1):", standup.AddDate(0, 0, 1))
+	fmt.Println("length of that day:", standup.AddDate(0, 0, 1).Sub(standup))
+	// Output:
+	// Add(24h):      2026-03-08 10:00:00 -0400 EDT
+	// AddDate(0,0,1): 2026-03-08 09:00:00 -0400 EDT
+	// length of that day: 23h0m0s
+}
+
+// AddDate normalizes like Date: there is no February 31.
+func Example_addDateMonthEnd() {
+	jan31 := time.Date(2026, 1, 31, 12, 0, 0, 0, time.UTC)
+	fmt.Println(jan31.AddDate(0, 1, 0).Format("2006-01-02"))
+	// Output:
+	// 2026-03-03
+}
+
+// Local times that never happened, and local times that happened twice.
+func Example_gapAndOverlap() {
+	ny := mustLoad("America/New_York")
+
+	skipped := time.Date(2026, 3, 8, 2, 30, 0, 0, ny)   // clocks jump 2:00 -> 3:00
+	repeated := time.Date(2026, 11, 1, 1, 30, 0, 0, ny) // clocks fall 2:00 -> 1:00
+	fmt.Println("2:30 on Mar 8: ", skipped, "=", skipped.UTC().Format(time.Kitchen), "UTC")
+	fmt.Println("1:30 on Nov 1: ", repeated, "=", repeated.UTC().Format(time.Kitchen), "UTC")
+	fmt.Println("one hour later:", repeated.Add(time.Hour))
+	// Output:
+	// 2:30 on Mar 8:  2026-03-08 01:30:00 -0500 EST = 6:30AM UTC
+	// 1:30 on Nov 1:  2026-11-01 01:30:00 -0400 EDT = 5:30AM UTC
+	// one hour later: 2026-11-01 01:30:00 -0500 EST
+}
+
+// The helper that picks a documented answer for skipped times.
+func ExampleAt() {
+	ny := mustLoad("America/New_York")
+	for _, hm := range [][2]int{{1, 30}, {2, 30}, {3, 30}} {
+		t, exact := gotime.At(2026, time.March, 8, hm[0], hm[1], ny)
+		fmt.Printf("%02d:%02d -> %s exact=%v\n", hm[0], hm[1], t.Format("15:04 MST"), exact)
+	}
+	// Output:
+	// 01:30 -> 01:30 EST exact=true
+	// 02:30 -> 03:30 EDT exact=false
+	// 03:30 -> 03:30 EDT exact=true
+}
+
+// "Every day at 9:00 in the user's zone" is a wall-clock rule, not an interval.
+func ExampleNextDaily() {
+	ny := mustLoad("America/New_York")
+	now := time.Date(2026, 3, 6, 15, 0, 0, 0, time.UTC)
+	for i := 0; i < 3; i++ {
+		now = gotime.NextDaily(now, 9, 0, ny)
+		fmt.Println(now.In(ny).Format("Mon Jan 2 15:04 MST"), "=", gotime.ToWire(now))
+	}
+	// Output:
+	// Sat Mar 7 09:00 EST = 2026-03-07T14:00:00.000Z
+	// Sun Mar 8 09:00 EDT = 2026-03-08T13:00:00.000Z
+	// Mon Mar 9 09:00 EDT = 2026-03-09T13:00:00.000Z
+}
+
+// A string without a zone parses as UTC, whatever zone its author was in.
+func Example_parseWithoutZone() {
+	ny := mustLoad("America/New_York")
+	const layout = "2006-01-02 15:04"
+
+	t1, _ := time.Parse(layout, "2026-03-08 09:00")
+	t2, _ := time.ParseInLocation(layout, "2026-03-08 09:00", ny)
+	fmt.Println(t1)
+	fmt.Println(t2)
+	fmt.Println("difference:", t1.Sub(t2))
+	// Output:
+	// 2026-03-08 09:00:00 +0000 UTC
+	// 2026-03-08 09:00:00 -0400 EDT
+	// difference: -4h0m0s
+}
+
+// Zone abbreviations are resolved against time.Local, and unknown ones get offset zero.
+func Example_parseZoneAbbreviation() {
+	const s = "Sun, 08 Mar 2026 09:00:00 EST"
+	defer func(saved *time.Location) { time.Local = saved }(time.Local)
+
+	time.Local = time.UTC
+	onUTCServer, _ := time.Parse(time.RFC1123, s)
+	time.Local = mustLoad("America/New_York")
+	onNYServer, _ := time.Parse(time.RFC1123, s)
+
+	fmt.Println("server in UTC:     ", onUTCServer.UTC())
+	fmt.Println("server in New York:", onNYServer.UTC())
+	// Output:
+	// server in UTC:      2026-03-08 09:00:00 +0000 UTC
+	// server in New York: 2026-03-08 14:00:00 +0000 UTC
+}
+
+// A literal "Z" in a layout is just a letter; Z07:00 is the offset directive.
+func Example_literalZ() {
+	ny := mustLoad("America/New_York")
+	t := time.Date(2026, 5, 6, 9, 0, 0, 0, ny)
+
+	fmt.Println(t.Format("2006-01-02T15:04:05Z"))       // wrong: local wall time labelled UTC
+	fmt.Println(t.Format(time.RFC3339))                 // 2006-01-02T15:04:05Z07:00
+	fmt.Println(t.UTC().Format(time.RFC3339))           // Z07:00 prints Z for UTC
+	fmt.Println(t.Format("2006-02-01"), t.Format("06")) // day and month swapped; two-digit year
+	// Output:
+	// 2026-05-06T09:00:00Z
+	// 2026-05-06T09:00:00-04:00
+	// 2026-05-06T13:00:00Z
+	// 2026-06-05 26
+}
+
+// JSON keeps the offset, not the zone. Calendar math after a round trip goes wrong.
+func Example_jsonKeepsOffsetNotZone() {
+	ny := mustLoad("America/New_York")
+	orig := time.Date(2026, 3, 7, 9, 0, 0, 0, ny)
+
+	b, _ := json.Marshal(orig)
+	var back time.Time
+	_ = json.Unmarshal(b, &back)
+
+	fmt.Println(string(b))
+	fmt.Printf("location after round trip: %q\n", back.Location())
+	fmt.Println("orig.AddDate(0,0,1):", orig.AddDate(0, 0, 1).In(ny))
+	fmt.Println("back.AddDate(0,0,1):", back.AddDate(0, 0, 1).In(ny))
+	// Output:
+	// "2026-03-07T09:00:00-05:00"
+	// location after round trip: ""
+	// orig.AddDate(0,0,1): 2026-03-08 09:00:00 -0400 EDT
+	// back.AddDate(0,0,1): 2026-03-08 10:00:00 -0400 EDT
+}
+
+// RFC3339Nano trims trailing zeros, so its strings do not sort as instants.
+func Example_variableWidthDoesNotSort() {
+	a := time.Date(2026, 5, 6, 12, 0, 0, 0, time.UTC)
+	b := a.Add(500 * time.Millisecond)
+
+	nano := []string{b.Format(time.RFC3339Nano), a.Format(time.RFC3339Nano)}
+	wire := []string{gotime.ToWire(b), gotime.ToWire(a)}
+	sort.Strings(nano)
+	sort.Strings(wire)
+	fmt.Println(nano)
+	fmt.Println(wire)
+	// Output:
+	// [2026-05-06T12:00:00.5Z 2026-05-06T12:00:00Z]
+	// [2026-05-06T12:00:00.000Z 2026-05-06T12:00:00.500Z]
+}
+
+// Epoch nanoseconds do not survive a float64 (a JSON number in JavaScript); milliseconds do.
+func Example_epochNanosInFloat64() {
+	t := time.Date(2026, 5, 6, 12, 0, 0, 123456789, time.UTC)
+	ns, ms := t.UnixNano(), t.UnixMilli()
+
+	fmt.Println("ns:", ns, "-> float64 -> off by", ns-int64(float64(ns)))
+	fmt.Println("ms:", ms, "-> float64 -> off by", ms-int64(float64(ms)))
+	fmt.Println(time.UnixMilli(ms).UTC().Format(gotime.WireLayout))
+	// Output:
+	// ns: 1778068800123456789 -> float64 -> off by 21
+	// ms: 1778068800123 -> float64 -> off by 0
+	// 2026-05-06T12:00:00.123Z
+}
+
+// ToWire / FromWire: the boundary format, and what a client-supplied offset turns into.
+func ExampleToWire() {
+	ny := mustLoad("America/New_York")
+	t := time.Date(2026, 5, 6, 9, 0, 0, 123456789, ny)
+	fmt.Println(gotime.ToWire(t))
+
+	for _, s := range []string{"2026-05-06T13:00:00.123Z", "2026-05-06T09:00:00-04:00", "2026-05-06T13:00:00Z"} {
+		u, err := gotime.FromWire(s)
+		fmt.Println(u, err)
+	}
+	_, err := gotime.FromWire("2026-05-06T09:00:00")
+	fmt.Println(err)
+	// Output:
+	// 2026-05-06T13:00:00.123Z
+	// 2026-05-06 13:00:00.123 +0000 UTC <nil>
+	// 2026-05-06 13:00:00 +0000 UTC <nil>
+	// 2026-05-06 13:00:00 +0000 UTC <nil>
+	// parsing time "2026-05-06T09:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"
+}
+
+// ForPostgres drops what a timestamptz cannot hold, so reads compare == to writes.
+func ExampleForPostgres() {
+	t := time.Date(2026, 5, 6, 12, 0, 0, 123456789, time.UTC)
+	fmt.Println(gotime.ForPostgres(t).Format(time.RFC3339Nano))
+	// Output:
+	// 2026-05-06T12:00:00.123456Z
+}
+
+// Human time is stranger than DST.
+func Example_absurdities() {
+	apia := mustLoad("Pacific/Apia")
+	fmt.Println(time.Date(2011, 12, 30, 12, 0, 0, 0, apia)) // Samoa skipped this date
+
+	for _, name := range []string{"Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham"} {
+		loc := mustLoad(name)
+		jan := time.Date(2026, 1, 15, 12, 0, 0, 0, loc)
+		jul := time.Date(2026, 7, 15, 12, 0, 0, 0, loc)
+		fmt.Printf("%-20s January %s  July %s\n", name, jan.Format("-07:00"), jul.Format("-07:00"))
+	}
+
+	ny := mustLoad("America/New_York")
+	fmt.Println(time.Date(1880, 1, 1, 0, 0, 0, 0, ny)) // before railway time
+	// Output:
+	// 2011-12-31 12:00:00 +1400 +14
+	// Asia/Kathmandu       January +05:45  July +05:45
+	// Australia/Lord_Howe  January +11:00  July +10:30
+	// Pacific/Chatham      January +13:45  July +12:45
+	// 1880-01-01 00:00:00 -0456 LMT
+}
+
+// The offset of a pre-1883 New York time has seconds; RFC 3339 cannot carry them.
+func Example_localMeanTimeLosesSeconds() {
+	ny := mustLoad("America/New_York")
+	t := time.Date(1880, 1, 1, 0, 0, 0, 0, ny)
+	b, _ := json.Marshal(t)
+	var back time.Time
+	_ = json.Unmarshal(b, &back)
+	fmt.Println(string(b), "round trip moved it by", back.Sub(t))
+	// Output:
+	// "1880-01-01T00:00:00-04:56" round trip moved it by -2s
+}
+
+// An unknown name fails like this; so does any name when no tz database can be found.
+func Example_unknownZone() {
+	_, err := time.LoadLocation("America/Springfield")
+	fmt.Println(err)
+	// Output:
+	// unknown time zone America/Springfield
+}
+
+// A time.Time is three words, one of them a pointer (the *Location).
+func Example_sizeOfTime() {
+	fmt.Println(unsafe.Sizeof(time.Time{}), "bytes per time.Time;", unsafe.Sizeof(int64(0)), "per int64")
+	// Output:
+	// 24 bytes per time.Time; 8 per int64
+}
+
+// A Couchbase document (or any JSON payload) with both shapes of the same instant.
+func ExampleMillis() {
+	type Order struct {
+		ID          string        `json:"id"`
+		CreatedAtMs gotime.Millis `json:"createdAtMs"` // for range predicates and indexes
+		CreatedAt   string        `json:"createdAt"`   // for humans; fixed width, UTC
+	}
+	at := time.Date(2026, 5, 6, 9, 0, 0, 123456789, mustLoad("America/New_York"))
+	b, _ := json.Marshal(Order{ID: "order::1001", CreatedAtMs: gotime.Millis(at), CreatedAt: gotime.ToWire(at)})
+	fmt.Println(string(b))
+
+	var back Order
+	_ = json.Unmarshal(b, &back)
+	fmt.Println(time.Time(back.CreatedAtMs))
+	// Output:
+	// {"id":"order::1001","createdAtMs":1778072400123,"createdAt":"2026-05-06T13:00:00.123Z"}
+	// 2026-05-06 13:00:00.123 +0000 UTC
+}

@@ -1,0 +1,44 @@
+package gotime
+
+import "time"
+
+// At returns the instant at which the wall clock in loc reads the given date
+// and time. exact is false when that reading never happens because a
+// daylight-saving jump skips it; At then returns the later of the two
+// candidate instants, which is the reading the clock "would have" shown had it
+// not jumped (2:30 becomes 3:30 after a one-hour spring-forward), matching
+// PostgreSQL's documented choice.
+//
+// time.Date documents only that, in a gap, it returns a time that is correct
+// in one of the two zones involved, without saying which. At does not depend
+// on that choice: whichever candidate Date returned, the other one is the wall
+// reading interpreted with the offset Date's result carries.
+func At(year int, month time.Month, day, hour, min int, loc *time.Location) (t time.Time, exact bool) {
+	t = time.Date(year, month, day, hour, min, 0, 0, loc)
+	if t.Hour() == hour && t.Minute() == min {
+		return t, true
+	}
+	// Skipped reading: t is one candidate; the other is the same wall
+	// reading interpreted with the offset t ended up carrying.
+	_, offset := t.Zone()
+	wall := time.Date(year, month, day, hour, min, 0, 0, time.UTC)
+	other := wall.Add(-time.Duration(offset) * time.Second).In(loc)
+	if other.After(t) {
+		return other, false
+	}
+	return t, false
+}
+
+// NextDaily returns the first instant strictly after now at which the wall
+// clock in loc reads hour:min. It is the core of "remind me at 9:00 every
+// day": the rule is stored as (hour, min, IANA zone name), never as an
+// instant, because the instant moves every time the zone's offset does.
+func NextDaily(now time.Time, hour, min int, loc *time.Location) time.Time {
+	local := now.In(loc)
+	for days := 0; ; days++ {
+		t, _ := At(local.Year(), local.Month(), local.Day()+days, hour, min, loc)
+		if t.After(now) {
+			return t
+		}
+	}
+}

@@ -1,0 +1,58 @@
+// Package gotime holds the helpers and the runnable claims of the article
+// "Just About Go Time". Every behaviour the article describes is pinned by an
+// Example (with // Output:) or a Test in this directory.
+package gotime
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// WireLayout is the one format instants leave the process in: RFC 3339, UTC,
+// always exactly three fractional digits. It is byte-for-byte what
+// JavaScript's Date.prototype.toISOString produces, and because every value has
+// the same width, sorting the strings sorts the instants.
+const WireLayout = "2006-01-02T15:04:05.000Z07:00"
+
+// ToWire formats an instant for databases, queues and clients.
+func ToWire(t time.Time) string {
+	return t.UTC().Truncate(time.Millisecond).Format(WireLayout)
+}
+
+// FromWire parses any RFC 3339 timestamp (with or without fractional
+// seconds, with any offset) and returns it in UTC.
+func FromWire(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s) // accepts fractional seconds too
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.UTC(), nil
+}
+
+// ForPostgres prepares an instant for a timestamptz column: UTC, no
+// monotonic reading, and no precision the column cannot hold, so the value
+// you read back is == to the value you wrote.
+func ForPostgres(t time.Time) time.Time {
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// Millis is a time.Time that travels as a JSON number of milliseconds since
+// the Unix epoch: the shape Couchbase's N1QL date functions call "millis" and
+// the value JavaScript's Date is built on.
+type Millis time.Time
+
+// MarshalJSON writes the instant as an integer count of milliseconds.
+func (m Millis) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.FormatInt(time.Time(m).UnixMilli(), 10)), nil
+}
+
+// UnmarshalJSON reads an integer count of milliseconds.
+func (m *Millis) UnmarshalJSON(b []byte) error {
+	ms, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return fmt.Errorf("gotime.Millis: want integer milliseconds, got %s", b)
+	}
+	*m = Millis(time.UnixMilli(ms).UTC())
+	return nil
+}
