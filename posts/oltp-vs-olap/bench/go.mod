@@ -1,0 +1,3 @@
+module playbook/posts/oltp-vs-olap/bench
+
+go 1.19
