@@ -1,0 +1,3 @@
+module playbook/posts/go-memory-stack-vs-heap/bench
+
+go 1.19
