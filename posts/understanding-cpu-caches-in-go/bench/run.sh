@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Run by `node scripts/bench.mjs understanding-cpu-caches-in-go` (under the CPU lock).
+# stdout becomes results.txt; the machine description goes to cpu.txt, one
+# disassembled loop to asm.txt and the hardware-counter attempt to perf.txt,
+# so all four always describe the same run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+{
+	echo '$ lscpu | grep -v -e ^Flags -e ^Vulnerability'
+	lscpu | grep -v -e '^Flags' -e '^Vulnerability'
+	echo
+	echo '$ grep . /sys/devices/system/cpu/cpu0/cache/index*/{level,type,size,coherency_line_size,ways_of_associativity,shared_cpu_list}'
+	grep . /sys/devices/system/cpu/cpu0/cache/index*/{level,type,size,coherency_line_size,ways_of_associativity,shared_cpu_list}
+} >cpu.txt
+
+tmp=$(mktemp -d)
+go test -c -o "$tmp/cachebench.test" . >/dev/null
+
+# The loop PlainPair runs: is *a++ really a memory write on every iteration?
+{
+	echo "\$ go tool objdump -s 'PlainPair.func1\$' cachebench.test"
+	go tool objdump -s 'PlainPair.func1$' "$tmp/cachebench.test"
+} >asm.txt
+
+# Can we read the cache-miss counters? On a bare-metal box this prints counts;
+# on this VM the PMU is not exposed and perf says <not supported>.
+{
+	cmd='perf stat -e cycles,instructions,cache-references,cache-misses,L1-dcache-load-misses,LLC-load-misses ./cachebench.test -test.run ^$ -test.bench Traverse/list/shuffled -test.benchtime 3x'
+	echo "\$ $cmd"
+	if command -v perf >/dev/null; then
+		(cd "$tmp" && $cmd 2>&1) || true
+	else
+		echo "perf: command not found"
+	fi
+} >perf.txt
+rm -rf "$tmp"
+
+go test -run '^$' -bench . -benchmem -count "${BENCH_COUNT:-6}" .
