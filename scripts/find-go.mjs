@@ -31,3 +31,8 @@ export function findGo({ required = true } = {}) {
   }
   return go
 }
+
+// Run directly (`node scripts/find-go.mjs`), it finds or installs Go and prints where it is.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  console.log(`Go toolchain: ${findGo()}`)
+}
