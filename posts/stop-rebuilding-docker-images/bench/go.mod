@@ -1,0 +1,3 @@
+module playbook/posts/stop-rebuilding-docker-images/bench
+
+go 1.19

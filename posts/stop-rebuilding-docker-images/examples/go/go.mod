@@ -1,0 +1,3 @@
+module playbook/posts/stop-rebuilding-docker-images/examples/go
+
+go 1.19
