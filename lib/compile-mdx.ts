@@ -174,7 +174,7 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(
     (name) => name.startsWith(`${slug}.`) && name.endsWith('.js'),
   )
-  await Promise.all(stale.map((name) => rm(/*turbopackIgnore: true*/ path.join(cacheDirectory, name), { force: true })))
+  await Promise.all(stale.map((name) => rm(path.join(/*turbopackIgnore: true*/ cacheDirectory, name), { force: true })))
   // Write then rename, so a worker reading concurrently never sees half a file.
   const temporary = `${cached}.${process.pid}.tmp`
   await writeFile(temporary, code)
