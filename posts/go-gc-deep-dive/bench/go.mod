@@ -1,0 +1,3 @@
+module playbook/posts/go-gc-deep-dive/bench
+
+go 1.19
