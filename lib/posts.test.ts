@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
 import { ContentError } from './content-problem'
-import { groupPostsByMonth, loadPosts, type PostMeta } from './posts'
+import { groupPostsByMonth, loadPosts, publishedPosts, type PostMeta } from './posts'
 
 const originalTimeZone = process.env.TZ
 afterEach(() => {
@@ -122,5 +122,35 @@ describe('groupPostsByMonth', () => {
 
   it('keys groups by year and month', () => {
     expect(groupPostsByMonth(posts).map((group) => group.month)).toEqual(['2026-05', '2026-04', '2026-01', '2025-12'])
+  })
+})
+
+describe('publishedPosts', () => {
+  const post = (slug: string, date: string, draft = false): PostMeta => ({
+    slug,
+    date,
+    draft,
+    title: slug,
+    summary: '',
+    tags: ['go'],
+    file: `posts/${slug}/index.mdx`,
+    wordCount: 1,
+    readingMinutes: 1,
+  })
+  const posts = [
+    post('future', '2026-06-02'),
+    post('today', '2026-06-01'),
+    post('draft', '2026-05-20', true),
+    post('old', '2026-05-01'),
+  ]
+
+  it('leaves drafts and future-dated posts out of production until their day', () => {
+    expect(publishedPosts(posts, 'production', '2026-06-01').map((p) => p.slug)).toEqual(['today', 'old'])
+    expect(publishedPosts(posts, 'production', '2026-06-02').map((p) => p.slug)).toEqual(['future', 'today', 'old'])
+  })
+
+  it('shows everything in previews and development', () => {
+    expect(publishedPosts(posts, 'preview', '2026-06-01')).toHaveLength(4)
+    expect(publishedPosts(posts, 'development', '2026-06-01')).toHaveLength(4)
   })
 })

@@ -4,8 +4,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compileMdx, type CompileOptions } from './compile-mdx'
 import { ContentError, type ContentProblem } from './content-problem'
-import { formatMonth, monthOf } from './dates'
+import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
+import { siteEnvironment, type SiteEnvironment } from './site-env'
 
 export type PostMeta = Frontmatter & {
   slug: string
@@ -28,11 +29,6 @@ const wordsPerMinute = 230
 export function postsDirectory(): string {
   // The folder is only read at build time; telling Turbopack so keeps it from tracing the whole project.
   return path.resolve(/*turbopackIgnore: true*/ process.env.POSTS_DIR ?? path.join(process.cwd(), 'posts'))
-}
-
-/** Drafts are shown while writing (next dev) and hidden from production builds. */
-function showsDrafts(): boolean {
-  return process.env.NODE_ENV !== 'production'
 }
 
 function countWords(body: string): number {
@@ -121,10 +117,23 @@ function loadAllPosts(): Promise<PostMeta[]> {
   return (loadedPosts ??= loadPosts(postsDirectory()))
 }
 
-/** Every post a reader may see, newest first. */
+/**
+ * The posts a build publishes. Previews and `next dev` show everything, drafts included (with a badge); production
+ * leaves out drafts and posts dated after the day of the build (in UTC), which appear with the first build on or
+ * after their date.
+ */
+export function publishedPosts(
+  posts: PostMeta[],
+  environment: SiteEnvironment = siteEnvironment(),
+  today: string = todayAsCalendarDay(),
+): PostMeta[] {
+  if (environment !== 'production') return posts
+  return posts.filter((post) => !post.draft && post.date <= today)
+}
+
+/** Every post a reader of this build may see, newest first. */
 export async function getAllPosts(): Promise<PostMeta[]> {
-  const posts = await loadAllPosts()
-  return showsDrafts() ? posts : posts.filter((post) => !post.draft)
+  return publishedPosts(await loadAllPosts())
 }
 
 const compiledPosts = new Map<string, Promise<string>>()
