@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 
 export { expect, test } from '@playwright/test'
@@ -21,4 +23,16 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 export async function expectOneH1(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
+/** Every article a production build publishes: the post folders that are not drafts. */
+export function publishedArticlePaths(): string[] {
+  const posts = path.join(__dirname, '..', 'posts')
+  return readdirSync(posts)
+    .filter((slug) => existsSync(path.join(posts, slug, 'index.mdx')))
+    .filter(
+      (slug) =>
+        !/^draft:\s*true\s*$/m.test(readFileSync(path.join(posts, slug, 'index.mdx'), 'utf8').split(/^---$/m)[1] ?? ''),
+    )
+    .map((slug) => `/posts/${slug}`)
 }

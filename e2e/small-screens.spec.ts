@@ -1,8 +1,8 @@
-import { benchmarkArticle, expect, horizontalOverflow, test } from './fixtures'
+import { benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
 
 test.use({ viewport: { width: 360, height: 740 } })
 
-for (const path of ['/', benchmarkArticle.path]) {
+for (const path of ['/', ...publishedArticlePaths()]) {
   test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
     await page.goto(path)
     expect(await horizontalOverflow(page)).toBe(0)

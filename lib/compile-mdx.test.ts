@@ -44,6 +44,7 @@ describe('compileMdx', () => {
     })
     const code = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
     expect(code).toContain('section-title')
+    expect(code).toContain('Table: a, b')
     expect(code).toContain('heading-anchor')
     expect(code).toContain('data-rehype-pretty-code-title')
     expect(code).toContain('--shiki-dark')

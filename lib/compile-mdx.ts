@@ -9,16 +9,32 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
+import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { ContentError, type ContentProblem } from './content-problem'
+import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 2
+const PIPELINE_VERSION = 4
+
+/**
+ * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
+ * highlighted line; Primer's darker muted gray keeps comments readable there too.
+ */
+const readableComments: ShikiTransformer = {
+  name: 'playbook-readable-comments',
+  span(node) {
+    const { style } = node.properties
+    if (typeof style === 'string')
+      node.properties.style = style.replace('--shiki-light:#6E7781', '--shiki-light:#59636E')
+  },
+}
 
 const prettyCodeOptions: PrettyCodeOptions = {
   theme: { light: 'github-light-default', dark: 'github-dark-default' },
   keepBackground: false,
   defaultLang: { block: 'text' },
+  transformers: [readableComments],
 }
 
 /** Benchmark output a post imports (bench/results*.txt) is parsed while bundling, so a bad line fails the build here. */
@@ -95,6 +111,7 @@ async function compile(file: string, postDirectory: string, relative: (file: str
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
+          rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
           [rehypePrettyCode, prettyCodeOptions],
         ]

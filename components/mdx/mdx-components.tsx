@@ -6,13 +6,16 @@ import { Callout } from './callout'
 /** Every component a post can use without importing it, and the HTML elements the journal restyles. */
 export const mdxComponents = {
   a: (props: ComponentProps<'a'>) => <SmartLink {...props} />,
-  // Wide tables and code scroll inside themselves, never the page; the scrolling box takes keyboard focus.
-  table: (props: ComponentProps<'table'>) => (
-    <div className="table-scroll" role="region" aria-label="Table" tabIndex={0}>
-      <table {...props} />
-    </div>
-  ),
+  // Code scrolls inside itself, never the page, and the scrolling box takes keyboard focus (tables get the same
+  // treatment while compiling, in lib/rehype-table-regions.ts).
   pre: (props: ComponentProps<'pre'>) => <pre tabIndex={0} {...props} />,
+  // GFM task lists render disabled checkboxes; their state is said in words for screen readers.
+  input: (props: ComponentProps<'input'>) =>
+    props.type === 'checkbox' ? (
+      <input aria-label={props.checked ? 'Done' : 'Not done'} {...props} />
+    ) : (
+      <input {...props} />
+    ),
   // eslint-disable-next-line @next/next/no-img-element -- post images are optimised by a later step; alt is required
   img: ({ alt, ...props }: ComponentProps<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
   Callout,
