@@ -122,5 +122,7 @@ describe('helpers', () => {
     expect(formatMeasurement(0.2838, 4)).toBe('0.2838')
     expect(formatMeasurement(162.2, 1)).toBe('162.2')
     expect(formatMeasurement(12.5, 0)).toBe('12.5')
+    expect(formatMeasurement(20, 2)).toBe('20.00')
+    expect(formatMeasurement(62.255, 2)).toBe('62.255')
   })
 })

@@ -146,9 +146,12 @@ function formatFactor(factor: number): string {
 }
 
 /**
- * A measurement as printed with thousands separators and the precision the benchmark printed (one more
- * place when the median of an even number of runs falls between two printed values). Nothing is rounded away.
+ * A measurement with thousands separators and the precision the benchmark printed, trailing zeros included
+ * (one more place when the median of an even number of runs falls between two printed values).
  */
 export function formatMeasurement(value: number, decimals: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: Math.min(decimals + 1, 20) }).format(value)
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: Math.min(decimals, 20),
+    maximumFractionDigits: Math.min(decimals + 1, 20),
+  }).format(value)
 }
