@@ -89,3 +89,15 @@ test('an article loads no JavaScript beyond what every page of the site loads', 
   const added = (await scriptsOf(benchmarkArticle.path)).filter((src) => !shared.has(src))
   expect(added).toEqual([])
 })
+
+test('pages load nothing from other origins: fonts and assets are self-hosted', async ({ page, baseURL }) => {
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  for (const path of ['/', benchmarkArticle.path]) {
+    await page.goto(path)
+    await page.waitForLoadState('networkidle')
+  }
+  expect(requests.length).toBeGreaterThan(2)
+  expect(requests.filter((url) => !url.startsWith(`${baseURL}/`) && !url.startsWith('data:'))).toEqual([])
+  expect(requests.some((url) => url.endsWith('.woff2'))).toBe(true)
+})

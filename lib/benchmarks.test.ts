@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -93,6 +93,26 @@ describe('parseBenchmarkOutput', () => {
       message: 'the benchmark run failed',
     })
     expect(parseError('goos: linux\nPASS\n').problems[0].message).toBe('no benchmark results found')
+  })
+})
+
+describe('the output committed with the articles', () => {
+  const postsDirectory = path.join(__dirname, '..', 'posts')
+  const outputs = readdirSync(postsDirectory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /(^|\/)bench\/results[^/]*\.txt$/.test(file))
+    .sort()
+
+  it('includes several real runs', () => {
+    expect(outputs.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it.each(outputs)('posts/%s parses, with at least five runs of every benchmark and the machine described', (file) => {
+    const { environment, benchmarks } = parseBenchmarkOutput(readFileSync(path.join(postsDirectory, file), 'utf8'))
+    const keys = environment.map(([key]) => key)
+    expect(keys).toEqual(expect.arrayContaining(['date', 'cores', 'memory', 'cpu']))
+    for (const benchmark of benchmarks) {
+      for (const metric of benchmark.metrics) expect(metric.runs, `${benchmark.name} ${metric.unit}`).toBeGreaterThanOrEqual(5)
+    }
   })
 })
 
