@@ -1,5 +1,6 @@
 import { FormattedDate } from '@/components/formatted-date'
 import type { PostMeta } from '@/lib/posts'
+import { site } from '@/lib/site'
 
 /** An article's title (the page's only h1) with its dates, reading time and tags. */
 export function ArticleHeader({ post }: { post: PostMeta }) {
@@ -28,6 +29,18 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
         )}
         <span aria-hidden="true">·</span>
         <span>{post.readingMinutes} min read</span>
+        {site.repositoryUrl && (
+          <>
+            <span aria-hidden="true">·</span>
+            <a
+              href={`${site.repositoryUrl}/commits/${site.repositoryBranch}/${post.file}`}
+              rel="noopener noreferrer"
+              className="underline decoration-rule underline-offset-4 hover:decoration-accent"
+            >
+              History of this article
+            </a>
+          </>
+        )}
       </div>
       <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-2">
         {post.tags.map((tag) => (

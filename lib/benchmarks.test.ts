@@ -111,7 +111,8 @@ describe('the output committed with the articles', () => {
     const keys = environment.map(([key]) => key)
     expect(keys).toEqual(expect.arrayContaining(['date', 'cores', 'memory', 'cpu']))
     for (const benchmark of benchmarks) {
-      for (const metric of benchmark.metrics) expect(metric.runs, `${benchmark.name} ${metric.unit}`).toBeGreaterThanOrEqual(5)
+      for (const metric of benchmark.metrics)
+        expect(metric.runs, `${benchmark.name} ${metric.unit}`).toBeGreaterThanOrEqual(5)
     }
   })
 })

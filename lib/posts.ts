@@ -6,6 +6,7 @@ import { compileMdx, type CompileOptions } from './compile-mdx'
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
+import { lastUpdated, readFileHistories } from './git-history'
 import { siteEnvironment, type SiteEnvironment } from './site-env'
 
 export type PostMeta = Frontmatter & {
@@ -98,6 +99,13 @@ export async function readPosts(
         message: `the title "${post.title}" is already used by ${twin.file}: titles must be unique`,
       })
     else firstWithTitle.set(post.title.toLowerCase(), post)
+  }
+
+  // "Updated" comes from git when the full history is there; a shallow clone falls back to the frontmatter.
+  const histories = readFileHistories(posts.map((post) => post.file))
+  for (const post of posts) {
+    const history = histories?.get(post.file)
+    post.updated = (history && lastUpdated(history, post.date)) ?? post.updated
   }
 
   return { posts: posts.sort(byNewestFirst), problems }

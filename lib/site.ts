@@ -8,4 +8,7 @@ export const site = {
   url: (process.env.SITE_URL ?? 'https://backend-playbook.dev').replace(/\/+$/, ''),
   author: 'The Playbook editors',
   locale: 'en-US',
+  /** The repository's web address (e.g. https://github.com/org/playbook): articles link to their history there. */
+  repositoryUrl: process.env.REPOSITORY_URL?.replace(/\/+$/, ''),
+  repositoryBranch: process.env.REPOSITORY_BRANCH ?? 'main',
 } as const
