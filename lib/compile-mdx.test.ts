@@ -85,6 +85,13 @@ describe('compileMdx', () => {
       line: 3,
       message: 'benchmark output: "twelve" is not a number',
     })
+    // Named once, relative to the project, the way `npm run check` prints it.
+    const relative = (file: string) => path.relative(directory, file)
+    const error = await compileMdx(path.join(directory, 'post', 'index.mdx'), {
+      cacheDirectory: false,
+      relative,
+    }).catch((caught: ContentError) => caught)
+    expect((error as ContentError).problems[0]).toMatchObject({ file: path.join('post', 'bench', 'results.txt') })
   })
 
   it('refuses imports from outside the post folder', async () => {

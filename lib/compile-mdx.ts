@@ -64,7 +64,7 @@ function postFolderPlugin(postDirectory: string, relative: (file: string) => str
           return {
             errors: error.problems.map(({ line, text, message }) => ({
               text: `benchmark output: ${message}`,
-              location: { file: relative(file), line, column: 0, lineText: text },
+              location: { file, line, column: 0, lineText: text },
             })),
           }
         }
