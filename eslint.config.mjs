@@ -9,5 +9,5 @@ export default defineConfig([
     files: ['lib/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
-  globalIgnores(['.next/**', 'out/**', 'next-env.d.ts', 'posts/**', 'playwright-report/**', 'test-results/**', 'screenshots/**']),
+  globalIgnores(['.next/**', '.e2e/**', 'out/**', 'next-env.d.ts', 'posts/**', 'playwright-report/**', 'test-results/**', 'screenshots/**']),
 ])

@@ -2,9 +2,19 @@ import { defineConfig, devices } from '@playwright/test'
 import { browserLaunchOptions } from './scripts/browser'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://127.0.0.1:${port}`
+const url = (offset: number) => `http://127.0.0.1:${port + offset}`
 
-// The e2e tests read the production build (`npm run build` first), served by `next start` as readers get it.
+// The real site is the production build (`npm run build`), served by `next start` as readers get it. Two small
+// fixture sites (`npm run build:e2e-sites`) hold a draft and a future-dated post, built as a pull request's
+// preview and as production.
+const fixtureSite = (name: 'preview' | 'production', offset: number) => ({
+  command: `npx next start -p ${port + offset} -H 127.0.0.1`,
+  url: url(offset),
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+  env: { NEXT_DIST_DIR: `.e2e/${name}`, SITE_ENV: name },
+})
+
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: Boolean(process.env.CI),
@@ -12,15 +22,23 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL,
     trace: 'on-first-retry',
     launchOptions: browserLaunchOptions(),
+    ...devices['Desktop Chrome'],
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'site', testIgnore: /fixture-site\.spec\.ts$/, use: { baseURL: url(0) } },
+    { name: 'preview', testMatch: /preview-fixture-site\.spec\.ts$/, use: { baseURL: url(1) } },
+    { name: 'production', testMatch: /production-fixture-site\.spec\.ts$/, use: { baseURL: url(2) } },
+  ],
+  webServer: [
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: url(0),
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    fixtureSite('preview', 1),
+    fixtureSite('production', 2),
+  ],
 })

@@ -1,10 +1,14 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
+import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
 import { site } from '@/lib/site'
+import { siteEnvironment } from '@/lib/site-env.mjs'
 import { mono, sans } from './fonts'
 import './globals.css'
+
+const isPreview = siteEnvironment() === 'preview'
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
@@ -12,6 +16,8 @@ export const metadata: Metadata = {
   description: site.description,
   applicationName: site.name,
   authors: [{ name: site.author }],
+  // A pull request's preview must never be indexed: the meta tag here, X-Robots-Tag and robots.txt as well.
+  robots: isPreview ? { index: false, follow: false } : undefined,
 }
 
 export const viewport: Viewport = {
@@ -29,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
+        {isPreview && <PreviewBanner />}
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-5 pt-10 sm:px-8 sm:pt-14">
           {children}

@@ -1,3 +1,4 @@
+import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import type { PostMeta } from '@/lib/posts'
 import { site } from '@/lib/site'
@@ -7,8 +8,8 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
   return (
     <header>
       {post.draft && (
-        <p className="mb-4 inline-block rounded-sm bg-warning-soft px-2 py-0.5 font-mono text-xs font-semibold tracking-wide text-warning-text uppercase">
-          Draft
+        <p className="mb-4">
+          <DraftBadge />
         </p>
       )}
       <h1 className="text-3xl leading-tight font-bold tracking-tight text-ink text-balance sm:text-[2.6rem]">

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import type { MonthGroup } from '@/lib/posts'
 
@@ -29,6 +30,12 @@ export function PostList({ groups }: { groups: MonthGroup[] }) {
                     >
                       {post.title}
                     </Link>
+                    {post.draft && (
+                      <>
+                        {' '}
+                        <DraftBadge />
+                      </>
+                    )}
                   </h3>
                   <p className="mt-2 leading-relaxed text-body">{post.summary}</p>
                   <p className="mt-2 text-sm text-muted">

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lastUpdated, readFileHistories } from './git-history'
+import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 
 function repository() {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'playbook-git-'))
@@ -74,5 +74,24 @@ describe('lastUpdated', () => {
     expect(lastUpdated({ added: '2026-11-24', changed: ['2026-11-24'] }, '2026-01-27')).toBeUndefined()
     expect(lastUpdated({ added: '2026-01-01', changed: ['2026-01-05'] }, '2026-01-10')).toBeUndefined()
     expect(lastUpdated({ changed: [] }, '2026-01-10')).toBeUndefined()
+  })
+})
+
+describe('changedPostSlugs', () => {
+  it('lists the posts a branch changed since it left the base branch', () => {
+    const repo = repository()
+    repo.write('posts/untouched/index.mdx', body())
+    repo.write('posts/edited/index.mdx', body())
+    repo.commit('2026-02-01')
+    repo.git('2026-02-02', 'checkout', '-q', '-b', 'feature')
+    repo.write('posts/edited/bench/results.txt', 'BenchmarkA-2 1 1 ns/op\n')
+    repo.write('posts/brand-new/index.mdx', body())
+    repo.write('README.md', 'not a post')
+    repo.commit('2026-02-02')
+    expect(changedPostSlugs(path.join(repo.directory, 'posts'), 'main', repo.directory)?.sort()).toEqual([
+      'brand-new',
+      'edited',
+    ])
+    expect(changedPostSlugs(path.join(repo.directory, 'posts'), 'no-such-branch', repo.directory)).toBeUndefined()
   })
 })

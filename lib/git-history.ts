@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 
 export type FileHistory = {
   /** The day the file was first committed, under any earlier name. */
@@ -54,4 +55,27 @@ export function lastUpdated(history: FileHistory, published: string): string | u
   const publication = history.added && history.added > published ? history.added : published
   const later = history.changed.filter((day) => day > publication).sort()
   return later[later.length - 1]
+}
+
+/**
+ * The post folders (slugs) a branch changed since it left `base`, as `git diff base...HEAD` sees them: what a
+ * pull request's preview lists. Undefined when git cannot tell (no repository, or no such base).
+ */
+export function changedPostSlugs(postsDirectory: string, base: string, cwd = process.cwd()): string[] | undefined {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' })
+  const root = git('rev-parse', '--show-toplevel')
+  if (root.status !== 0) return undefined
+  const ref = [`origin/${base}`, base].find(
+    (candidate) => git('rev-parse', '--verify', '--quiet', `${candidate}^{commit}`).status === 0,
+  )
+  if (!ref) return undefined
+  const folder = path.relative(root.stdout.trim(), postsDirectory)
+  if (folder.startsWith('..')) return undefined
+  const diff = git('diff', '--name-only', `${ref}...HEAD`, '--', folder)
+  if (diff.status !== 0) return undefined
+  const slugs = diff.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => path.relative(folder, file).split(path.sep)[0])
+  return [...new Set(slugs)]
 }

@@ -6,8 +6,8 @@ import { compileMdx, type CompileOptions } from './compile-mdx'
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
-import { lastUpdated, readFileHistories } from './git-history'
-import { siteEnvironment, type SiteEnvironment } from './site-env'
+import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
+import { previewDetails, siteEnvironment, type SiteEnvironment } from './site-env.mjs'
 
 export type PostMeta = Frontmatter & {
   slug: string
@@ -177,4 +177,11 @@ export function groupPostsByMonth(posts: PostMeta[]): MonthGroup[] {
     groups.set(month, group)
   }
   return [...groups.values()]
+}
+
+/** The visible posts this branch changed since it left the base branch (for a preview's banner); undefined if unknown. */
+export async function getPostsChangedOnThisBranch(): Promise<PostMeta[] | undefined> {
+  const slugs = changedPostSlugs(postsDirectory(), previewDetails().base)
+  if (!slugs) return undefined
+  return (await getAllPosts()).filter((post) => slugs.includes(post.slug))
 }

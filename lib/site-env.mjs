@@ -1,14 +1,14 @@
-// Which kind of build this is. Production (main) hides drafts; a pull request's preview and `next dev` show
+// Which kind of build this is, and what a preview build knows about its pull request. Plain JavaScript so that
+// next.config.mjs can read it too. Production (main) hides drafts; a pull request's preview and `next dev` show
 // them. One explicit setting, SITE_ENV, wins; otherwise the common hosts' own variables decide.
 
-export type SiteEnvironment = 'production' | 'preview' | 'development'
+const siteEnvironments = ['production', 'preview', 'development']
 
-const siteEnvironments: readonly SiteEnvironment[] = ['production', 'preview', 'development']
-
-export function siteEnvironment(env: NodeJS.ProcessEnv = process.env): SiteEnvironment {
+/** @param {NodeJS.ProcessEnv} env @returns {'production' | 'preview' | 'development'} */
+export function siteEnvironment(env = process.env) {
   const explicit = env.SITE_ENV?.trim().toLowerCase()
   if (explicit) {
-    if ((siteEnvironments as readonly string[]).includes(explicit)) return explicit as SiteEnvironment
+    if (siteEnvironments.includes(explicit)) return /** @type {'production' | 'preview' | 'development'} */ (explicit)
     throw new Error(`SITE_ENV="${env.SITE_ENV}" is not one of ${siteEnvironments.join(', ')}`)
   }
   // Vercel: production | preview | development.
@@ -22,4 +22,37 @@ export function siteEnvironment(env: NodeJS.ProcessEnv = process.env): SiteEnvir
   // Cloudflare Pages builds every branch; only the production branch is production.
   if (env.CF_PAGES === '1' && env.CF_PAGES_BRANCH) return env.CF_PAGES_BRANCH === 'main' ? 'production' : 'preview'
   return env.NODE_ENV === 'production' ? 'production' : 'development'
+}
+
+/**
+ * What a preview build can say about itself: PREVIEW_* first, then Vercel's, Netlify's, Cloudflare Pages' and
+ * GitHub Actions' variables.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function previewDetails(env = process.env) {
+  const first = (/** @type {(string | undefined)[]} */ ...values) =>
+    values.find((value) => value && value.trim() !== '')
+  const pullRequest = first(
+    env.PREVIEW_PR,
+    env.VERCEL_GIT_PULL_REQUEST_ID,
+    env.REVIEW_ID,
+    pullRequestFromGitHubRef(env.GITHUB_REF),
+  )
+  return {
+    branch: first(env.PREVIEW_BRANCH, env.VERCEL_GIT_COMMIT_REF, env.HEAD, env.CF_PAGES_BRANCH, env.GITHUB_HEAD_REF),
+    pullRequest: pullRequest && /^\d+$/.test(pullRequest) ? Number(pullRequest) : undefined,
+    commit: first(
+      env.PREVIEW_COMMIT,
+      env.VERCEL_GIT_COMMIT_SHA,
+      env.COMMIT_REF,
+      env.CF_PAGES_COMMIT_SHA,
+      env.GITHUB_SHA,
+    )?.slice(0, 7),
+    base: first(env.PREVIEW_BASE, env.GITHUB_BASE_REF) ?? 'main',
+  }
+}
+
+/** @param {string | undefined} ref */
+function pullRequestFromGitHubRef(ref) {
+  return /^refs\/pull\/(\d+)\//.exec(ref ?? '')?.[1]
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { siteEnvironment } from './site-env'
+import { previewDetails, siteEnvironment } from './site-env.mjs'
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: 'production', ...vars }) as NodeJS.ProcessEnv
 
@@ -23,5 +23,38 @@ describe('siteEnvironment', () => {
   it('is production for a production build and development otherwise', () => {
     expect(siteEnvironment(env({}))).toBe('production')
     expect(siteEnvironment({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toBe('development')
+  })
+})
+
+describe('previewDetails', () => {
+  it('reads PREVIEW_* first and shortens the commit', () => {
+    expect(
+      previewDetails(
+        env({
+          PREVIEW_BRANCH: 'fix-typo',
+          PREVIEW_PR: '42',
+          PREVIEW_COMMIT: '0123456789abcdef',
+          GITHUB_HEAD_REF: 'other',
+        }),
+      ),
+    ).toEqual({ branch: 'fix-typo', pullRequest: 42, commit: '0123456', base: 'main' })
+  })
+
+  it("falls back to the hosts' variables", () => {
+    expect(previewDetails(env({ HEAD: 'feature', REVIEW_ID: '7', COMMIT_REF: 'abcdef0123' }))).toEqual({
+      branch: 'feature',
+      pullRequest: 7,
+      commit: 'abcdef0',
+      base: 'main',
+    })
+    expect(
+      previewDetails(
+        env({
+          GITHUB_REF: 'refs/pull/12/merge',
+          GITHUB_HEAD_REF: 'b',
+          GITHUB_BASE_REF: 'develop',
+        }),
+      ),
+    ).toMatchObject({ branch: 'b', pullRequest: 12, base: 'develop' })
   })
 })
