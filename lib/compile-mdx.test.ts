@@ -42,7 +42,7 @@ describe('compileMdx', () => {
       ),
       'post/bench/results.txt': 'goos: linux\nBenchmarkA-2  100  12 ns/op\n',
     })
-    const code = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    const { code, outline } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
     expect(code).toContain('section-title')
     expect(code).toContain('Table: a, b')
     expect(code).toContain('heading-anchor')
@@ -51,6 +51,7 @@ describe('compileMdx', () => {
     expect(code).toContain('data-highlighted-line')
     expect(code).toContain('BenchmarkA-2  100  12 ns/op')
     expect(code).toMatch(/"del"|del:/)
+    expect(outline.headings).toContain('section-title')
   })
 
   it('names the file and line of an MDX syntax error', async () => {
@@ -122,13 +123,54 @@ describe('the compile cache', () => {
     })
     const file = path.join(directory, 'post', 'index.mdx')
     const first = await compileMdx(file, { cacheDirectory })
-    expect(await compileMdx(file, { cacheDirectory })).toBe(first)
+    expect(await compileMdx(file, { cacheDirectory })).toEqual(first)
     expect(readdirSync(cacheDirectory)).toHaveLength(1)
 
     writeFileSync(path.join(directory, 'post', 'bench', 'results.txt'), 'BenchmarkA-2  100  13 ns/op\n')
     const second = await compileMdx(file, { cacheDirectory })
-    expect(second).not.toBe(first)
-    expect(second).toContain('13 ns/op')
+    expect(second).not.toEqual(first)
+    expect(second.code).toContain('13 ns/op')
     expect(readdirSync(cacheDirectory)).toHaveLength(1)
+  })
+})
+
+describe('what compiling a post checks', () => {
+  it('reports every image without alt text and every unknown component, each at its line and column', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          "import Chart from './chart.js'",
+          '',
+          '![](./diagram.png)',
+          '',
+          '<img src="./photo.png" />',
+          '',
+          '<Callot type="tip">Misspelled.</Callot>',
+          '',
+          '<Chart />',
+          '',
+          '<Callout type="note">Fine.</Callout>',
+        ].join('\n'),
+      ),
+      'post/chart.js': 'export default function Chart() { return null }',
+    })
+    const file = path.join(directory, 'post', 'index.mdx')
+    expect((await compileError(directory)).problems).toEqual([
+      {
+        file,
+        line: 10,
+        column: 1,
+        message: 'the image ./diagram.png has no alt text: write ![what the image shows](./diagram.png)',
+      },
+      { file, line: 12, column: 1, message: '<img> has no alt attribute: add alt="what the image shows"' },
+      {
+        file,
+        line: 14,
+        column: 1,
+        message:
+          "<Callot> is not a component posts can use: the journal's components are Callout, BenchmarkTable (or import one from the post's folder)",
+      },
+    ])
   })
 })

@@ -12,10 +12,11 @@ import remarkGfm from 'remark-gfm'
 import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { ContentError, type ContentProblem } from './content-problem'
+import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 4
+const PIPELINE_VERSION = 5
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -101,16 +102,25 @@ function toProblems(
   })
 }
 
-async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<string> {
+export type CompiledPost = { code: string; outline: PostOutline }
+
+async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<CompiledPost> {
+  const problems: ContentProblem[] = []
+  const outline: PostOutline = { headings: [], links: [] }
   try {
     const { code } = await bundleMDX({
       file,
       cwd: postDirectory,
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm]
+        options.remarkPlugins = [
+          ...(options.remarkPlugins ?? []),
+          remarkGfm,
+          remarkInspect(relative(file), problems, outline),
+        ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
+          rehypeCollectHeadings(outline),
           rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
           [rehypePrettyCode, prettyCodeOptions],
@@ -124,8 +134,10 @@ async function compile(file: string, postDirectory: string, relative: (file: str
         return options
       },
     })
-    return code
+    if (problems.length > 0) throw new ContentError(problems)
+    return { code, outline }
   } catch (error) {
+    if (error instanceof ContentError) throw error
     const messages = (error as { errors?: Message[] }).errors
     if (Array.isArray(messages) && messages.length > 0)
       throw new ContentError(toProblems(messages, postDirectory, relative(file), relative))
@@ -174,7 +186,7 @@ export const defaultCacheDirectory = path.join(
  * on disk by the hash of the whole folder and the pipeline, so the build's worker processes, and the next build,
  * compile each post once.
  */
-export async function compileMdx(file: string, options: CompileOptions = {}): Promise<string> {
+export async function compileMdx(file: string, options: CompileOptions = {}): Promise<CompiledPost> {
   const {
     cacheDirectory = defaultCacheDirectory,
     relative = (absolute: string) => path.relative(process.cwd(), absolute),
@@ -183,18 +195,18 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   if (cacheDirectory === false) return compile(file, postDirectory, relative)
 
   const slug = path.basename(postDirectory)
-  const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.js`)
-  if (existsSync(cached)) return readFile(cached, 'utf8')
-  const code = await compile(file, postDirectory, relative)
+  const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.json`)
+  if (existsSync(cached)) return JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
+  const compiled = await compile(file, postDirectory, relative)
   await mkdir(cacheDirectory, { recursive: true })
   // Earlier versions of this post are dead entries now.
   const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(
-    (name) => name.startsWith(`${slug}.`) && name.endsWith('.js'),
+    (name) => name.startsWith(`${slug}.`) && name.endsWith('.json'),
   )
   await Promise.all(stale.map((name) => rm(path.join(/*turbopackIgnore: true*/ cacheDirectory, name), { force: true })))
   // Write then rename, so a worker reading concurrently never sees half a file.
   const temporary = `${cached}.${process.pid}.tmp`
-  await writeFile(temporary, code)
+  await writeFile(temporary, JSON.stringify(compiled))
   await rename(temporary, cached)
-  return code
+  return compiled
 }

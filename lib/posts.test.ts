@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
 import { ContentError } from './content-problem'
-import { groupPostsByMonth, loadPosts, publishedPosts, type PostMeta } from './posts'
+import { groupPostsByMonth, loadPosts, publishedPosts, validatePosts, type PostMeta } from './posts'
 
 const originalTimeZone = process.env.TZ
 afterEach(() => {
@@ -154,3 +154,45 @@ describe('publishedPosts', () => {
     expect(publishedPosts(posts, 'development', '2026-06-01')).toHaveLength(4)
   })
 })
+
+describe('validatePosts', () => {
+  it('compiles every post and reports broken cross-post links together with each post’s own problems', async () => {
+    const directory = temporaryPosts({
+      'linker/index.mdx': postSource(
+        { title: '"Linker"' },
+        '## Setup\n\nSee [the other post](/posts/other#results) and [this](#setup).\n',
+      ),
+      'other/index.mdx': postSource({ title: '"Other"' }, '## Method\n\n![](./chart.png)\n'),
+    })
+    process.env.POSTS_DIR = directory
+    try {
+      const error = await validatePosts(await loadPosts(directory), { cacheDirectory: false }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(ContentError)
+      const messages = (error as ContentError).problems.map(
+        (problem) => `${path.basename(path.dirname(problem.file))}:${problem.line}: ${problem.message}`,
+      )
+      expect(messages).toEqual([
+        'other:10: the image ./chart.png has no alt text: write ![what the image shows](./chart.png)',
+      ])
+
+      await expect(
+        validatePosts(await loadPosts(temporaryPostsWithBrokenLink()), { cacheDirectory: false }),
+      ).rejects.toThrow(
+        /the link \/posts\/other#results points to a heading that posts\/other does not have; its headings are #method/,
+      )
+    } finally {
+      delete process.env.POSTS_DIR
+    }
+  })
+})
+
+function temporaryPostsWithBrokenLink(): string {
+  const directory = temporaryPosts({
+    'linker/index.mdx': postSource({ title: '"Linker"' }, '## Setup\n\nSee [the other post](/posts/other#results).\n'),
+    'other/index.mdx': postSource({ title: '"Other"' }, '## Method\n\nText.\n'),
+  })
+  process.env.POSTS_DIR = directory
+  return directory
+}

@@ -2,10 +2,11 @@ import 'server-only'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { compileMdx, type CompileOptions } from './compile-mdx'
+import { compileMdx, type CompiledPost, type CompileOptions } from './compile-mdx'
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
+import { checkInternalLinks } from './mdx-inspect'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 import { previewDetails, siteEnvironment, type SiteEnvironment } from './site-env.mjs'
 
@@ -144,19 +145,47 @@ export async function getAllPosts(): Promise<PostMeta[]> {
   return publishedPosts(await loadAllPosts())
 }
 
-const compiledPosts = new Map<string, Promise<string>>()
+const compiledPosts = new Map<string, Promise<CompiledPost>>()
+
+function compilePost(post: PostMeta, options?: CompileOptions): Promise<CompiledPost> {
+  const absolute = path.join(postsDirectory(), post.slug, 'index.mdx')
+  let compiled = compiledPosts.get(absolute)
+  // `next dev` recompiles on every request (the disk cache makes an unchanged post cheap) so edits show.
+  if (!compiled || process.env.NODE_ENV !== 'production') {
+    compiled = compileMdx(absolute, options)
+    compiledPosts.set(absolute, compiled)
+  }
+  return compiled
+}
 
 /** One post with its compiled content, or undefined for a slug no reader may see. */
 export async function getPost(slug: string, options?: CompileOptions): Promise<Post | undefined> {
   const meta = (await getAllPosts()).find((post) => post.slug === slug)
   if (!meta) return undefined
-  const absolute = path.join(postsDirectory(), slug, 'index.mdx')
-  let code = compiledPosts.get(absolute)
-  if (!code || process.env.NODE_ENV !== 'production') {
-    code = compileMdx(absolute, options)
-    compiledPosts.set(absolute, code)
-  }
-  return { ...meta, code: await code }
+  return { ...meta, code: (await compilePost(meta, options)).code }
+}
+
+/**
+ * Compiles every post (each once, from the disk cache when unchanged) and checks what spans posts: links to
+ * posts and headings that do not exist. Throws one ContentError listing every problem in every post.
+ */
+export async function validatePosts(posts: PostMeta[], options?: CompileOptions): Promise<void> {
+  const problems: ContentProblem[] = []
+  const compiled = await Promise.all(
+    posts.map(async (post) => {
+      try {
+        return { ...post, outline: (await compilePost(post, options)).outline }
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error
+        problems.push(...error.problems)
+        return undefined
+      }
+    }),
+  )
+  const valid = compiled.filter((post) => post !== undefined)
+  // A link into a post that failed to compile cannot be checked; that post's own problems are reported instead.
+  if (valid.length === posts.length) problems.push(...checkInternalLinks(valid))
+  if (problems.length > 0) throw new ContentError(problems)
 }
 
 /** The posts either side of one in time: `older` was published before it, `newer` after it. */

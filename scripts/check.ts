@@ -1,20 +1,17 @@
-// `npm run check`: validates every post (frontmatter, MDX syntax, imports, benchmark output) without a full
+// `npm run check`: validates every post, drafts included (frontmatter, MDX syntax, images' alt text, components,
+// imports, benchmark output, links to posts and headings) without a full
 // build, and prints every problem as file:line:column. Exit code 1 when anything is wrong.
-import path from 'node:path'
-import { compileMdx } from '../lib/compile-mdx'
 import { ContentError, formatProblem } from '../lib/content-problem'
-import { postsDirectory, readPosts } from '../lib/posts'
+import { postsDirectory, readPosts, validatePosts } from '../lib/posts'
 
 async function main() {
   const started = performance.now()
   // Posts whose frontmatter is fine are compiled even when others are not, so one run reports everything.
   const { posts, problems } = await readPosts(postsDirectory())
-  for (const post of posts) {
-    await compileMdx(path.resolve(post.file)).catch((error: unknown) => {
-      if (!(error instanceof ContentError)) throw error
-      problems.push(...error.problems)
-    })
-  }
+  await validatePosts(posts).catch((error: unknown) => {
+    if (!(error instanceof ContentError)) throw error
+    problems.push(...error.problems)
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (problems.length > 0) {
     console.error(problems.map(formatProblem).join('\n'))

@@ -3,14 +3,17 @@ import { notFound } from 'next/navigation'
 import { ArticleHeader } from '@/components/article-header'
 import { MDXContent } from '@/components/mdx/mdx-content'
 import { PostNavigation } from '@/components/post-navigation'
-import { getAdjacentPosts, getAllPosts, getPost } from '@/lib/posts'
+import { getAdjacentPosts, getAllPosts, getPost, validatePosts } from '@/lib/posts'
 
 type Props = { params: Promise<{ slug: string }> }
 
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return (await getAllPosts()).map(({ slug }) => ({ slug }))
+  const posts = await getAllPosts()
+  // Runs once per build: a post that fails to compile, or links to a post or heading that is not there, fails it.
+  await validatePosts(posts)
+  return posts.map(({ slug }) => ({ slug }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
