@@ -38,7 +38,15 @@ const examples: Record<string, string> = {
 }
 
 export type ParsedSource =
-  { ok: true; frontmatter: Frontmatter; body: string; bodyLine: number } | { ok: false; problems: ContentProblem[] }
+  | {
+      ok: true
+      frontmatter: Frontmatter
+      body: string
+      bodyLine: number
+      /** The line of each field in the file, for problems found later (a duplicate title). */
+      fieldLines: Record<string, number>
+    }
+  | { ok: false; problems: ContentProblem[] }
 
 /** Splits a post's source into frontmatter and body, validates the frontmatter and locates every problem. */
 export function parseFrontmatter(file: string, source: string): ParsedSource {
@@ -108,7 +116,19 @@ export function parseFrontmatter(file: string, source: string): ParsedSource {
     return { ok: false, problems }
   }
 
-  return { ok: true, frontmatter: result.data, body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 }
+  const fieldLines = Object.fromEntries(
+    Object.keys(result.data).map((field) => [
+      field,
+      (locateNode(document, lineCounter, [field], true)?.line ?? 0) + lineOffset,
+    ]),
+  )
+  return {
+    ok: true,
+    frontmatter: result.data,
+    body: lines.slice(closing + 1).join('\n'),
+    bodyLine: closing + 2,
+    fieldLines,
+  }
 }
 
 function describeType(expected: string): string {

@@ -74,7 +74,7 @@ describe('loadPosts', () => {
     const error = await contentError(
       temporaryPosts({
         'first/index.mdx': postSource({ title: '"Same title"' }),
-        'second/index.mdx': postSource({ title: '"Same Title"' }),
+        'second/index.mdx': `---\ndate: 2026-05-01\nsummary: "x"\ntags: [go]\ntitle: "Same Title"\n---\n\nText.\n`,
         'Not_A_Slug/index.mdx': postSource({ title: '"Other"' }),
       }),
     )
@@ -84,6 +84,8 @@ describe('loadPosts', () => {
         expect.stringMatching(/the title "Same (t|T)itle" is already used by .*index\.mdx: titles must be unique/),
       ]),
     )
+    const duplicate = error.problems.find((problem) => problem.message.includes('already used'))
+    expect(duplicate?.line).toBe(duplicate?.file.includes('second') ? 5 : 2)
   })
 })
 

@@ -52,6 +52,7 @@ export async function readPosts(
 ): Promise<{ posts: PostMeta[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = []
   const posts: PostMeta[] = []
+  const titleLines = new Map<string, number>()
   const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
 
   for (const folder of folders) {
@@ -79,6 +80,7 @@ export async function readPosts(
       problems.push(...parsed.problems)
       continue
     }
+    titleLines.set(file, parsed.fieldLines.title)
     const wordCount = countWords(parsed.body)
     posts.push({
       ...parsed.frontmatter,
@@ -95,7 +97,7 @@ export async function readPosts(
     if (twin)
       problems.push({
         file: post.file,
-        line: 2,
+        line: titleLines.get(post.file) ?? 1,
         column: 1,
         message: `the title "${post.title}" is already used by ${twin.file}: titles must be unique`,
       })
