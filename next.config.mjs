@@ -1,4 +1,4 @@
-import { siteEnvironment } from './lib/site-env.mjs'
+import { responseHeaders } from './lib/response-headers.mjs'
 
 const isStaticExport = process.env.NEXT_OUTPUT === 'export'
 
@@ -6,17 +6,15 @@ const isStaticExport = process.env.NEXT_OUTPUT === 'export'
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // `npm run build:static` writes the whole site to out/ as plain files for any static host or CDN (whose own
-  // header config, in the deployment workflows, sends what headers() sends here); `npm run build` keeps the Node
-  // server that `npm start` runs.
+  // `npm run build:static` writes the whole site to out/ as plain files for any static host or CDN, with the same
+  // headers in out/_headers; `npm run build` keeps the Node server that `npm start` runs.
   output: isStaticExport ? 'export' : undefined,
   // A separate build folder lets the e2e tests build preview and production fixture sites beside the real one.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The MDX pipeline runs in Node at build time; bundling esbuild's binary or shiki's grammars gains nothing.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   async headers() {
-    if (isStaticExport || siteEnvironment() !== 'preview') return []
-    return [{ source: '/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] }]
+    return isStaticExport ? [] : [{ source: '/:path*', headers: responseHeaders() }]
   },
 }
 

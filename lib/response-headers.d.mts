@@ -1,0 +1,3 @@
+import type { SiteEnvironment } from './site-env.mjs'
+export function responseHeaders(environment?: SiteEnvironment): { key: string; value: string }[]
+export const immutableAssets: { source: string; cacheControl: string }

@@ -1,0 +1,52 @@
+// The response headers the site sends, in one place: next.config.mjs sends them from `next start`, and
+// scripts/write-static-headers.mjs writes them into out/_headers for static hosts (Netlify's and Cloudflare
+// Pages' format), so a CDN-served site and the Node server answer alike.
+import { siteEnvironment } from './site-env.mjs'
+
+/**
+ * Scripts come from this origin only, plus inline scripts: the App Router bootstraps every statically rendered
+ * page with inline <script> tags whose contents differ per page, and nonces would force every page to render
+ * per request. No 'unsafe-eval' outside `next dev` (React's dev build needs it for stack traces).
+ * @param {'production' | 'preview' | 'development'} environment
+ */
+function contentSecurityPolicy(environment) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${environment === 'development' ? " 'unsafe-eval'" : ''}`,
+    // Highlighted code carries its two themes' colours in style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/**
+ * Every response's security headers, and noindex on a preview.
+ * @param {'production' | 'preview' | 'development'} [environment]
+ * @returns {{ key: string, value: string }[]}
+ */
+export function responseHeaders(environment = siteEnvironment()) {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(environment) },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    {
+      key: 'Permissions-Policy',
+      value:
+        'accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+    },
+    ...(environment === 'production'
+      ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' }]
+      : []),
+    ...(environment === 'preview' ? [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] : []),
+  ]
+}
+
+/** Build assets carry a content hash in their names and never change. */
+export const immutableAssets = { source: '/_next/static/:path*', cacheControl: 'public, max-age=31536000, immutable' }
