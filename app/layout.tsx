@@ -16,6 +16,9 @@ export const metadata: Metadata = {
   description: site.description,
   applicationName: site.name,
   authors: [{ name: site.author }],
+  alternates: { canonical: '/' },
+  openGraph: { type: 'website', siteName: site.name, locale: site.locale.replace('-', '_'), url: '/' },
+  twitter: { card: 'summary' },
   // A pull request's preview must never be indexed: the meta tag here, X-Robots-Tag and robots.txt as well.
   robots: isPreview ? { index: false, follow: false } : undefined,
 }

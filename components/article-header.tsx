@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import type { PostMeta } from '@/lib/posts'
@@ -45,8 +46,13 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
       </div>
       <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-2">
         {post.tags.map((tag) => (
-          <li key={tag} className="rounded-full border border-rule px-2.5 py-0.5 font-mono text-xs text-muted">
-            #{tag}
+          <li key={tag}>
+            <Link
+              href={`/tags/${tag}`}
+              className="inline-block rounded-full border border-rule px-2.5 py-0.5 font-mono text-xs text-muted hover:border-accent hover:text-ink"
+            >
+              #{tag}
+            </Link>
           </li>
         ))}
       </ul>

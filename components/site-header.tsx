@@ -14,6 +14,20 @@ export function SiteHeader() {
           </span>
           <span className="text-[0.95rem] sm:text-base">{site.name}</span>
         </Link>
+        <nav aria-label="Site">
+          <ul className="flex gap-4 text-sm font-medium text-muted">
+            <li>
+              <Link href="/archive" className="hover:text-ink">
+                Archive
+              </Link>
+            </li>
+            <li>
+              <Link href="/tags" className="hover:text-ink">
+                Tags
+              </Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </header>
   )

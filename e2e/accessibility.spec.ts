@@ -5,7 +5,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} color scheme`, () => {
     test.use({ colorScheme })
 
-    for (const path of ['/', ...publishedArticlePaths(), '/posts/no-such-article']) {
+    for (const path of ['/', ...publishedArticlePaths(), '/archive', '/tags', '/tags/go', '/posts/no-such-article']) {
       test(`${path} has no accessibility violations`, async ({ page }) => {
         await page.goto(path)
         const { violations } = await new AxeBuilder({ page }).analyze()

@@ -2,7 +2,7 @@ import { benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, te
 
 test.use({ viewport: { width: 360, height: 740 } })
 
-for (const path of ['/', ...publishedArticlePaths()]) {
+for (const path of ['/', ...publishedArticlePaths(), '/archive', '/tags', '/tags/go']) {
   test(`${path} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
     await page.goto(path)
     expect(await horizontalOverflow(page)).toBe(0)

@@ -5,6 +5,7 @@ import { checkInternalLinks, globalComponentNames, type PostOutline } from './md
 const post = (slug: string, outline: Partial<PostOutline>) => ({
   slug,
   file: `posts/${slug}/index.mdx`,
+  tags: ['go'],
   outline: { headings: [], links: [], ...outline },
 })
 
@@ -38,7 +39,8 @@ describe('checkInternalLinks', () => {
           { url: '/posts/no-such-post', line: 9, column: 3 },
           { url: '/posts/b#missing', line: 10, column: 5 },
           { url: '#nowhere', line: 11, column: 7 },
-          { url: '/archive', line: 12, column: 1 },
+          { url: '/search', line: 12, column: 1 },
+          { url: '/tags/rust', line: 13, column: 1 },
         ],
       }),
       post('b', { headings: ['setup', 'results'] }),
@@ -68,7 +70,14 @@ describe('checkInternalLinks', () => {
         file: 'posts/a/index.mdx',
         line: 12,
         column: 1,
-        message: 'the link /archive points to no page of the site: link to / or /posts/<slug>',
+        message:
+          'the link /search points to no page of the site: link to /, /archive, /tags, /tags/<tag> or /posts/<slug>',
+      },
+      {
+        file: 'posts/a/index.mdx',
+        line: 13,
+        column: 1,
+        message: 'the link /tags/rust points to a tag no post has: the tags are go',
       },
     ])
   })

@@ -94,15 +94,27 @@ export function rehypeCollectHeadings(outline: PostOutline) {
 }
 
 /** Internal links that lead nowhere: to a post that does not exist, or to a heading a post does not have. */
-export function checkInternalLinks(posts: { slug: string; file: string; outline: PostOutline }[]): ContentProblem[] {
+export function checkInternalLinks(
+  posts: { slug: string; file: string; tags: string[]; outline: PostOutline }[],
+): ContentProblem[] {
   const bySlug = new Map(posts.map((post) => [post.slug, post]))
+  const tags = new Set(posts.flatMap((post) => post.tags))
   const problems: ContentProblem[] = []
   for (const post of posts) {
     for (const { url, line, column } of post.outline.links) {
       const at = { file: post.file, line, column }
       const [pathname, anchor] = url.split('#') as [string, string | undefined]
       const target = pathname === '' ? post : /^\/posts\/([^/]+)\/?$/.exec(pathname)?.[1]
-      if (pathname === '/' && !anchor) continue
+      if (['/', '/archive', '/tags'].includes(pathname.replace(/(.)\/$/, '$1')) && !anchor) continue
+      const tag = /^\/tags\/([^/]+)\/?$/.exec(pathname)?.[1]
+      if (tag !== undefined) {
+        if (!tags.has(tag))
+          problems.push({
+            ...at,
+            message: `the link ${url} points to a tag no post has: the tags are ${[...tags].sort().join(', ')}`,
+          })
+        continue
+      }
       const targetPost = typeof target === 'string' ? bySlug.get(target) : target
       if (!targetPost) {
         const slug = /^\/posts\/([^/?]+)/.exec(pathname)?.[1]
@@ -110,7 +122,7 @@ export function checkInternalLinks(posts: { slug: string; file: string; outline:
           ...at,
           message: slug
             ? `the link ${url} points to a post this build does not have: posts/${slug}/index.mdx does not exist, or is a draft or future-dated post that production leaves out`
-            : `the link ${url} points to no page of the site: link to / or /posts/<slug>`,
+            : `the link ${url} points to no page of the site: link to /, /archive, /tags, /tags/<tag> or /posts/<slug>`,
         })
         continue
       }

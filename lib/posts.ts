@@ -25,6 +25,10 @@ export type Post = PostMeta & {
 
 export type MonthGroup = { month: string; label: string; posts: PostMeta[] }
 
+export type YearGroup = { year: string; months: MonthGroup[]; count: number }
+
+export type TagSummary = { tag: string; posts: PostMeta[] }
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const wordsPerMinute = 230
 
@@ -215,4 +219,28 @@ export async function getPostsChangedOnThisBranch(): Promise<PostMeta[] | undefi
   const slugs = changedPostSlugs(postsDirectory(), previewDetails().base)
   if (!slugs) return undefined
   return (await getAllPosts()).filter((post) => slugs.includes(post.slug))
+}
+
+/** The archive's shape: years, newest first, each with its months and how many posts they hold. */
+export function groupPostsByYear(posts: PostMeta[]): YearGroup[] {
+  const years = new Map<string, YearGroup>()
+  for (const group of groupPostsByMonth(posts)) {
+    const year = group.month.slice(0, 4)
+    const entry = years.get(year) ?? { year, months: [], count: 0 }
+    entry.months.push(group)
+    entry.count += group.posts.length
+    years.set(year, entry)
+  }
+  return [...years.values()]
+}
+
+/** Every tag with its posts (newest first): most-used tags first, then alphabetical. */
+export function summarizeTags(posts: PostMeta[]): TagSummary[] {
+  const byTag = new Map<string, PostMeta[]>()
+  for (const post of [...posts].sort(byNewestFirst)) {
+    for (const tag of post.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), post])
+  }
+  return [...byTag]
+    .map(([tag, tagged]) => ({ tag, posts: tagged }))
+    .sort((a, b) => b.posts.length - a.posts.length || a.tag.localeCompare(b.tag))
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ArticleHeader } from '@/components/article-header'
+import { JsonLd } from '@/components/json-ld'
 import { MDXContent } from '@/components/mdx/mdx-content'
 import { PostNavigation } from '@/components/post-navigation'
 import { getAdjacentPosts, getAllPosts, getPost, validatePosts } from '@/lib/posts'
+import { blogPostingJsonLd } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -19,7 +21,22 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getPost((await params).slug)
   if (!post) return {}
-  return { title: post.title, description: post.summary }
+  const path = `/posts/${post.slug}`
+  return {
+    title: post.title,
+    description: post.summary,
+    alternates: { canonical: path },
+    openGraph: {
+      type: 'article',
+      url: path,
+      title: post.title,
+      description: post.summary,
+      publishedTime: post.date,
+      modifiedTime: post.updated ?? post.date,
+      tags: post.tags,
+    },
+    twitter: { card: 'summary', title: post.title, description: post.summary },
+  }
 }
 
 export default async function PostPage({ params }: Props) {
@@ -29,6 +46,7 @@ export default async function PostPage({ params }: Props) {
   const { older, newer } = await getAdjacentPosts(slug)
   return (
     <article className="mx-auto max-w-[44rem]">
+      <JsonLd data={blogPostingJsonLd(post)} />
       <ArticleHeader post={post} />
       <div className="prose prose-playbook mt-10">
         <MDXContent code={post.code} source={post.file} />

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { groupPostsByYear, summarizeTags, type PostMeta } from './posts'
+import { absoluteUrl, blogPostingJsonLd, serializeJsonLd, sitemapEntries } from './seo'
+import { site } from './site'
+
+const post = (slug: string, date: string, tags: string[], updated?: string): PostMeta => ({
+  slug,
+  date,
+  updated,
+  tags,
+  title: `Title of ${slug}`,
+  summary: 'A summary.',
+  draft: false,
+  file: `posts/${slug}/index.mdx`,
+  wordCount: 100,
+  readingMinutes: 1,
+})
+
+const posts = [
+  post('newest', '2026-05-19', ['go', 'time']),
+  post('middle', '2026-05-02', ['go'], '2026-06-01'),
+  post('oldest', '2025-12-30', ['databases']),
+]
+
+describe('sitemapEntries', () => {
+  it('lists the listings, every post with its last change and every tag, with absolute URLs', () => {
+    const entries = sitemapEntries(posts, summarizeTags(posts))
+    expect(entries.map((entry) => entry.url.replace(site.url, ''))).toEqual([
+      '/',
+      '/archive',
+      '/tags',
+      '/posts/newest',
+      '/posts/middle',
+      '/posts/oldest',
+      '/tags/go',
+      '/tags/databases',
+      '/tags/time',
+    ])
+    expect(entries[0].lastModified).toBe('2026-06-01')
+    expect(entries.find((entry) => entry.url.endsWith('/posts/middle'))?.lastModified).toBe('2026-06-01')
+    expect(entries.find((entry) => entry.url.endsWith('/tags/databases'))?.lastModified).toBe('2025-12-30')
+    for (const entry of entries) expect(entry.url).toMatch(/^https?:\/\/[^/]+\//)
+  })
+})
+
+describe('structured data', () => {
+  it('describes an article as a BlogPosting with its dates and URL', () => {
+    expect(blogPostingJsonLd(posts[1])).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: 'Title of middle',
+      datePublished: '2026-05-02',
+      dateModified: '2026-06-01',
+      url: absoluteUrl('/posts/middle'),
+    })
+  })
+
+  it('cannot be closed early by text in a post', () => {
+    const json = serializeJsonLd({ headline: 'Go & "C" </script><script>alert(1)</script>' })
+    expect(json).not.toContain('</script>')
+    expect(JSON.parse(json).headline).toBe('Go & "C" </script><script>alert(1)</script>')
+  })
+})
+
+describe('archive and tags', () => {
+  it('groups by year, then month, with counts', () => {
+    expect(
+      groupPostsByYear(posts).map(({ year, count, months }) => [
+        year,
+        count,
+        months.map((m) => [m.label, m.posts.length]),
+      ]),
+    ).toEqual([
+      ['2026', 2, [["May '26", 2]]],
+      ['2025', 1, [["Dec '25", 1]]],
+    ])
+  })
+
+  it('counts tags, most used first', () => {
+    expect(summarizeTags(posts).map(({ tag, posts: tagged }) => [tag, tagged.map((p) => p.slug)])).toEqual([
+      ['go', ['newest', 'middle']],
+      ['databases', ['oldest']],
+      ['time', ['newest']],
+    ])
+  })
+})
