@@ -68,7 +68,7 @@ export function parseFrontmatter(file: string, source: string): ParsedSource {
     return {
       ok: false,
       problems: document.errors.map((error) => {
-        const position = error.linePos?.[0] ?? { line: 1, col: 1 }
+        const position = lineCounter.linePos(error.pos[0])
         return {
           file,
           line: position.line + lineOffset,

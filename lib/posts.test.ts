@@ -70,6 +70,12 @@ describe('loadPosts', () => {
     )
   })
 
+  it('refuses a post over the size limit before parsing it', async () => {
+    const huge = postSource({}, 'gc 1 @0.013s 2%: 0.011+0.35+0.004 ms clock\n'.repeat(14_000))
+    const error = await contentError(temporaryPosts({ 'pasted-log/index.mdx': huge }))
+    expect(error.problems[0].message).toMatch(/^the post is 0\.6 MB, over the 512 KB limit: split it/)
+  })
+
   it('rejects duplicate titles and folder names that are not URL slugs', async () => {
     const error = await contentError(
       temporaryPosts({

@@ -30,6 +30,9 @@ export type YearGroup = { year: string; months: MonthGroup[]; count: number }
 export type TagSummary = { tag: string; posts: PostMeta[] }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+// The longest launch article is about 30 KB; a post many times that is a pasted log or a mistake, and it would
+// make a multi-megabyte page.
+const maxPostBytes = 512 * 1024
 const wordsPerMinute = 230
 
 export function postsDirectory(): string {
@@ -79,7 +82,18 @@ export async function readPosts(
         message: `the folder name "${folder.name}" is the post's URL and must be kebab-case, e.g. go-struct-field-alignment`,
       })
     }
-    const parsed = parseFrontmatter(file, await readFile(absolute, 'utf8'))
+    const source = await readFile(absolute, 'utf8')
+    if (Buffer.byteLength(source) > maxPostBytes) {
+      const size = `${(Buffer.byteLength(source) / 2 ** 20).toFixed(1)} MB`
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `the post is ${size}, over the ${maxPostBytes / 1024} KB limit: split it, or move data and logs into files in its folder and link or import them`,
+      })
+      continue
+    }
+    const parsed = parseFrontmatter(file, source)
     if (!parsed.ok) {
       problems.push(...parsed.problems)
       continue

@@ -20,7 +20,7 @@ const sites = {
 
 for (const [name, env] of Object.entries(sites)) {
   console.log(`Building the ${name} fixture site into .e2e/${name}`)
-  const result = spawnSync('npx', ['next', 'build'], {
+  const result = spawnSync('node', ['scripts/build.mjs'], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -25,13 +25,21 @@ const kinds = {
 
 export type CalloutType = keyof typeof kinds
 
-type CalloutProps = { type?: CalloutType; title?: string; children: ReactNode }
+type CalloutProps = {
+  type?: CalloutType
+  title?: string
+  children: ReactNode
+  /** Set by the article page so errors name the post. */
+  source?: string
+}
 
 /** An aside in an article. Its kind is named in words and by an icon, never by color alone. */
-export function Callout({ type = 'note', title, children }: CalloutProps) {
+export function Callout({ type = 'note', title, children, source = 'a post' }: CalloutProps) {
   const kind = kinds[type]
   if (!kind) {
-    throw new Error(`<Callout type="${type}"> is not a callout type: use one of ${Object.keys(kinds).join(', ')}`)
+    throw new Error(
+      `${source}: <Callout type="${type}"> is not a callout type: use one of ${Object.keys(kinds).join(', ')}`,
+    )
   }
   const { label, className } = kind
   return (

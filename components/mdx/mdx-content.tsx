@@ -3,6 +3,7 @@ import * as React from 'react'
 import type { ComponentProps } from 'react'
 import * as jsxRuntime from 'react/jsx-runtime'
 import { BenchmarkTable } from './benchmark-table'
+import { Callout } from './callout'
 import { mdxComponents } from './mdx-components'
 
 type MDXContentProps = {
@@ -21,6 +22,7 @@ export function MDXContent({ code, source, components }: MDXContentProps) {
   const { default: renderContent } = getMDXExport(code, { React, _jsx_runtime: jsxRuntime })
   const forThisPost = {
     BenchmarkTable: (props: ComponentProps<typeof BenchmarkTable>) => <BenchmarkTable {...props} source={source} />,
+    Callout: (props: ComponentProps<typeof Callout>) => <Callout {...props} source={source} />,
   }
   return renderContent({ components: { ...mdxComponents, ...forThisPost, ...components } })
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run build`: `next build`, and when it fails, nothing deployable is left behind. Next writes BUILD_ID (which
+// `next start` needs) before it prerenders the pages, so an error thrown while rendering a post would otherwise
+// leave a build folder that looks complete; a failed static export likewise leaves out/ half written.
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+
+const distDir = process.env.NEXT_DIST_DIR ?? '.next'
+const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
+const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
+if (result.status !== 0) {
+  const removed = [path.join(distDir, 'BUILD_ID'), ...(process.env.NEXT_OUTPUT === 'export' ? ['out'] : [])]
+  for (const target of removed) rmSync(target, { recursive: true, force: true })
+  console.error(
+    `\nThe build failed: removed ${removed.join(' and ')}, so this output can be neither started nor deployed.`,
+  )
+  process.exit(result.status ?? 1)
+}
