@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { postSource, temporaryPosts } from './__fixtures__/temporary-posts'
+import { postMeta, postSource, temporaryPosts } from './__fixtures__/temporary-posts'
 import { ContentError } from './content-problem'
-import { groupPostsByMonth, loadPosts, publishedPosts, validatePosts, type PostMeta } from './posts'
+import { groupPostsByMonth, loadPosts, publishedPosts, validatePosts } from './posts'
 
 const originalTimeZone = process.env.TZ
 afterEach(() => {
@@ -96,17 +96,7 @@ describe('loadPosts', () => {
 })
 
 describe('groupPostsByMonth', () => {
-  const post = (slug: string, date: string): PostMeta => ({
-    slug,
-    date,
-    title: slug,
-    summary: '',
-    tags: ['go'],
-    draft: false,
-    file: `posts/${slug}/index.mdx`,
-    wordCount: 1,
-    readingMinutes: 1,
-  })
+  const post = (slug: string, date: string) => postMeta(slug, date)
   const posts = [
     post('new-year', '2026-01-01'),
     post('may-first', '2026-05-01'),
@@ -134,17 +124,7 @@ describe('groupPostsByMonth', () => {
 })
 
 describe('publishedPosts', () => {
-  const post = (slug: string, date: string, draft = false): PostMeta => ({
-    slug,
-    date,
-    draft,
-    title: slug,
-    summary: '',
-    tags: ['go'],
-    file: `posts/${slug}/index.mdx`,
-    wordCount: 1,
-    readingMinutes: 1,
-  })
+  const post = (slug: string, date: string, draft = false) => postMeta(slug, date, { draft })
   const posts = [
     post('future', '2026-06-02'),
     post('today', '2026-06-01'),

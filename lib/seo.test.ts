@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { groupPostsByYear, summarizeTags, type PostMeta } from './posts'
+import { postMeta } from './__fixtures__/temporary-posts'
+import { groupPostsByYear, summarizeTags } from './posts'
 import { absoluteUrl, blogPostingJsonLd, serializeJsonLd, sitemapEntries } from './seo'
 import { site } from './site'
 
-const post = (slug: string, date: string, tags: string[], updated?: string): PostMeta => ({
-  slug,
-  date,
-  updated,
-  tags,
-  title: `Title of ${slug}`,
-  summary: 'A summary.',
-  draft: false,
-  file: `posts/${slug}/index.mdx`,
-  wordCount: 100,
-  readingMinutes: 1,
-})
+const post = (slug: string, date: string, tags: string[], updated?: string) => postMeta(slug, date, { tags, updated })
 
 const posts = [
   post('newest', '2026-05-19', ['go', 'time']),

@@ -1,3 +1,4 @@
+import type { PostMeta } from '../posts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,4 +25,20 @@ export function postSource(fields: Record<string, string | null> = {}, body = '#
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([key, value]) => `${key}: ${value}`)
   return `---\n${lines.join('\n')}\n---\n\n${body}`
+}
+
+/** A loaded post's metadata for tests of what is done with posts (grouping, publishing, the sitemap). */
+export function postMeta(slug: string, date: string, fields: Partial<PostMeta> = {}): PostMeta {
+  return {
+    slug,
+    date,
+    title: `Title of ${slug}`,
+    summary: 'A summary.',
+    tags: ['go'],
+    draft: false,
+    file: `posts/${slug}/index.mdx`,
+    wordCount: 100,
+    readingMinutes: 1,
+    ...fields,
+  }
 }
