@@ -1,8 +1,8 @@
 // Which Chromium Playwright drives: its own download where one is installed, else the system's Chromium
 // (Debian's /usr/bin/chromium), installed with apt-get when this runs as root and neither exists.
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium, type LaunchOptions } from '@playwright/test'
+import { aptInstall } from './apt-install.mjs'
 
 const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
 const quietFlags = [
@@ -27,11 +27,7 @@ export function findChromium({ install = false } = {}): { executablePath?: strin
   if (process.env.CHROMIUM_PATH) return { executablePath: process.env.CHROMIUM_PATH, system: true }
   if (bundledChromium()) return { system: false }
   let system = systemChromiums.find((candidate) => existsSync(candidate))
-  if (!system && install && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
-    console.log('No Chromium for Playwright: installing Debian chromium with apt-get')
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
+  if (!system && install && aptInstall('chromium', 'No Chromium for Playwright')) {
     system = systemChromiums.find((candidate) => existsSync(candidate))
   }
   return system ? { executablePath: system, system: true } : undefined

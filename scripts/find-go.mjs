@@ -2,6 +2,7 @@
 // On a machine with neither, and with root and apt-get available, installs Debian's golang-go.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { aptInstall } from './apt-install.mjs'
 
 const candidates = ['/usr/lib/go/bin/go', '/usr/local/go/bin/go', '/usr/bin/go']
 
@@ -10,19 +11,9 @@ function locate() {
   return onPath || candidates.find((candidate) => existsSync(candidate))
 }
 
-function canInstallWithApt() {
-  return process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0
-}
-
 export function findGo({ required = true } = {}) {
   let go = locate()
-  if (!go && canInstallWithApt()) {
-    console.log('Go not found: installing Debian golang-go with apt-get')
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-    spawnSync('apt-get', ['install', '-y', '-qq', 'golang-go'], { stdio: 'inherit', env })
-    go = locate()
-  }
+  if (!go && aptInstall('golang-go', 'Go not found')) go = locate()
   if (!go && required) {
     console.error(
       'No Go toolchain found. Install Go 1.19 or newer (Debian: apt-get install golang-go) and put `go` on PATH.',

@@ -1,0 +1,1 @@
+export function aptInstall(pkg: string, why: string): boolean
