@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
+import { SmartLink } from '@/components/smart-link'
 import type { PostMeta } from '@/lib/posts'
 import { site } from '@/lib/site'
 
@@ -34,13 +35,12 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
         {site.repositoryUrl && (
           <>
             <span aria-hidden="true">·</span>
-            <a
+            <SmartLink
               href={`${site.repositoryUrl}/commits/${site.repositoryBranch}/${post.file}`}
-              rel="noopener noreferrer"
               className="underline decoration-rule underline-offset-4 hover:decoration-accent"
             >
               History of this article
-            </a>
+            </SmartLink>
           </>
         )}
       </div>

@@ -83,8 +83,9 @@ export async function readPosts(
       })
     }
     const source = await readFile(absolute, 'utf8')
-    if (Buffer.byteLength(source) > maxPostBytes) {
-      const size = `${(Buffer.byteLength(source) / 2 ** 20).toFixed(1)} MB`
+    const bytes = Buffer.byteLength(source)
+    if (bytes > maxPostBytes) {
+      const size = `${(bytes / 2 ** 20).toFixed(1)} MB`
       problems.push({
         file,
         line: 1,

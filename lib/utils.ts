@@ -5,3 +5,8 @@ import { twMerge } from 'tailwind-merge'
 export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs))
 }
+
+/** "1 article", "10 articles". */
+export function countArticles(count: number): string {
+  return `${count} ${count === 1 ? 'article' : 'articles'}`
+}

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { FormattedDate } from '@/components/formatted-date'
 import { PageHeading } from '@/components/page-heading'
 import { getAllPosts, groupPostsByYear } from '@/lib/posts'
+import { countArticles } from '@/lib/utils'
 
 export const metadata: Metadata = {
   title: 'Archive',
@@ -10,26 +11,25 @@ export const metadata: Metadata = {
   alternates: { canonical: '/archive' },
 }
 
-const count = (n: number) => `${n} ${n === 1 ? 'article' : 'articles'}`
-
 export default async function ArchivePage() {
   const posts = await getAllPosts()
   const years = groupPostsByYear(posts)
   return (
     <>
       <PageHeading eyebrow="Archive" title="Every article, by year and month">
-        {count(posts.length)} so far.
+        {countArticles(posts.length)} so far.
       </PageHeading>
       <div className="space-y-14">
-        {years.map(({ year, months, count: total }) => (
+        {years.map(({ year, months, count }) => (
           <section key={year} aria-labelledby={`year-${year}`}>
             <h2 id={`year-${year}`} className="border-b border-rule pb-2 text-2xl font-bold text-ink">
-              {year} <span className="text-base font-normal text-muted">· {count(total)}</span>
+              {year} <span className="text-base font-normal text-muted">· {countArticles(count)}</span>
             </h2>
             {months.map((group) => (
               <section key={group.month} aria-labelledby={`archive-${group.month}`} className="mt-6">
                 <h3 id={`archive-${group.month}`} className="font-mono text-sm font-semibold text-accent-text">
-                  {group.label} <span className="font-sans font-normal text-muted">· {count(group.posts.length)}</span>
+                  {group.label}{' '}
+                  <span className="font-sans font-normal text-muted">· {countArticles(group.posts.length)}</span>
                 </h3>
                 <ul className="mt-3 space-y-2">
                   {group.posts.map((post) => (

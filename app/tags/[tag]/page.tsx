@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { PageHeading } from '@/components/page-heading'
 import { PostList } from '@/components/post-list'
 import { getAllPosts, groupPostsByMonth, summarizeTags } from '@/lib/posts'
+import { countArticles } from '@/lib/utils'
 
 type Props = { params: Promise<{ tag: string }> }
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!summary) return {}
   return {
     title: `#${tag}`,
-    description: `${summary.posts.length} ${summary.posts.length === 1 ? 'article' : 'articles'} tagged ${tag}.`,
+    description: `${countArticles(summary.posts.length)} tagged ${tag}.`,
     alternates: { canonical: `/tags/${tag}` },
   }
 }
@@ -34,7 +35,7 @@ export default async function TagPage({ params }: Props) {
   return (
     <>
       <PageHeading eyebrow="Tag" title={`#${tag}`}>
-        {summary.posts.length} {summary.posts.length === 1 ? 'article' : 'articles'}, newest first.
+        {countArticles(summary.posts.length)}, newest first.
       </PageHeading>
       <PostList groups={groupPostsByMonth(summary.posts)} />
     </>
