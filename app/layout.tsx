@@ -5,6 +5,7 @@ import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
 import { site } from '@/lib/site'
 import { siteEnvironment } from '@/lib/site-env.mjs'
+import { themeScript } from '@/lib/theme'
 import { mono, sans } from './fonts'
 import './globals.css'
 
@@ -33,7 +34,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${sans.variable} ${mono.variable}`}>
+    // The theme script sets data-theme and data-js on <html> before React hydrates it.
+    <html lang="en" className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body className="flex min-h-dvh flex-col bg-paper font-sans text-body antialiased">
         <a href="#main" className="skip-link">
           Skip to content

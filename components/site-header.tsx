@@ -1,9 +1,10 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
+import { ThemeToggle } from './theme-toggle'
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-rule">
+    <header className="border-b border-rule print:hidden">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-5 py-4 sm:px-8">
         <Link href="/" className="group flex items-center gap-3 rounded-sm font-semibold tracking-tight text-ink">
           <span
@@ -14,20 +15,23 @@ export function SiteHeader() {
           </span>
           <span className="text-[0.95rem] sm:text-base">{site.name}</span>
         </Link>
-        <nav aria-label="Site">
-          <ul className="flex gap-4 text-sm font-medium text-muted">
-            <li>
-              <Link href="/archive" className="hover:text-ink">
-                Archive
-              </Link>
-            </li>
-            <li>
-              <Link href="/tags" className="hover:text-ink">
-                Tags
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        <div className="flex items-center gap-2 sm:gap-4">
+          <nav aria-label="Site">
+            <ul className="flex gap-4 text-sm font-medium text-muted">
+              <li>
+                <Link href="/archive" className="hover:text-ink">
+                  Archive
+                </Link>
+              </li>
+              <li>
+                <Link href="/tags" className="hover:text-ink">
+                  Tags
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   )
