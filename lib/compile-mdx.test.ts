@@ -24,6 +24,10 @@ describe('compileMdx', () => {
           '',
           '## Section title',
           '',
+          '### A `code` subsection',
+          '',
+          '#### Too deep for the contents',
+          '',
           '| a | b |',
           '|---|---|',
           '| 1 | 2 |',
@@ -52,6 +56,10 @@ describe('compileMdx', () => {
     expect(code).toContain('BenchmarkA-2  100  12 ns/op')
     expect(code).toMatch(/"del"|del:/)
     expect(outline.headings).toContain('section-title')
+    expect(outline.toc).toEqual([
+      { id: 'section-title', text: 'Section title', depth: 2 },
+      { id: 'a-code-subsection', text: 'A code subsection', depth: 3 },
+    ])
   })
 
   it('names the file and line of an MDX syntax error', async () => {

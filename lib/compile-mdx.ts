@@ -16,7 +16,7 @@ import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-in
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 5
+const PIPELINE_VERSION = 6
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -106,7 +106,7 @@ export type CompiledPost = { code: string; outline: PostOutline }
 
 async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<CompiledPost> {
   const problems: ContentProblem[] = []
-  const outline: PostOutline = { headings: [], links: [] }
+  const outline: PostOutline = { headings: [], links: [], toc: [] }
   try {
     const { code } = await bundleMDX({
       file,

@@ -6,7 +6,7 @@ const post = (slug: string, outline: Partial<PostOutline>) => ({
   slug,
   file: `posts/${slug}/index.mdx`,
   tags: ['go'],
-  outline: { headings: [], links: [], ...outline },
+  outline: { headings: [], links: [], toc: [], ...outline },
 })
 
 describe('checkInternalLinks', () => {

@@ -1,4 +1,4 @@
-import type { Element, Root as HastRoot } from 'hast'
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Image, Link, Root as MdastRoot } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
@@ -9,8 +9,19 @@ export const globalComponentNames = ['Callout', 'BenchmarkTable'] as const
 
 export type LocatedLink = { url: string; line: number; column: number }
 
-/** What compiling a post learns about it, for checks that span posts: its heading ids and its internal links. */
-export type PostOutline = { headings: string[]; links: LocatedLink[] }
+/** A section of a post, for its table of contents. */
+export type TocEntry = { id: string; text: string; depth: 2 | 3 }
+
+/**
+ * What compiling a post learns about it: its heading ids and internal links (for checks that span posts) and its
+ * h2/h3 sections (for the table of contents).
+ */
+export type PostOutline = { headings: string[]; links: LocatedLink[]; toc: TocEntry[] }
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value
+  return 'children' in node ? node.children.map(textOf).join('') : ''
+}
 
 type Node = MdastRoot | MdastRoot['children'][number] | Image | Link
 
@@ -78,14 +89,20 @@ export function remarkInspect(file: string, problems: ContentProblem[], outline:
   }
 }
 
-/** A rehype plugin, after rehype-slug, that records the ids of the post's headings. */
+/** A rehype plugin, after rehype-slug, that records the post's headings: every id, and the h2/h3 sections. */
 export function rehypeCollectHeadings(outline: PostOutline) {
   return () => (tree: HastRoot) => {
     const visit = (node: HastRoot | Element) => {
       for (const child of node.children) {
         if (child.type !== 'element') continue
-        if (/^h[1-6]$/.test(child.tagName) && typeof child.properties.id === 'string')
-          outline.headings.push(child.properties.id)
+        const { id } = child.properties
+        if (/^h[1-6]$/.test(child.tagName) && typeof id === 'string') {
+          outline.headings.push(id)
+          // GFM's footnotes heading is for screen readers only (class sr-only): not a section to jump to.
+          const visible = !String(child.properties.className ?? '').includes('sr-only')
+          if (visible && (child.tagName === 'h2' || child.tagName === 'h3'))
+            outline.toc.push({ id, text: textOf(child).trim(), depth: child.tagName === 'h2' ? 2 : 3 })
+        }
         visit(child)
       }
     }
