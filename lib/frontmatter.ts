@@ -23,6 +23,13 @@ export const frontmatterSchema = z.strictObject({
     .array(z.string().regex(kebabCase, 'must be kebab-case: lowercase words joined by hyphens, e.g. go-performance'))
     .min(1, 'must list at least one tag'),
   updated: calendarDay.optional(),
+  /** Posts that share a series name form the series, in date order: "Part 2 of 3". */
+  series: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(80, 'must be a short name (80 characters at most)')
+    .optional(),
   draft: z.boolean().default(false),
 })
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { postMeta, postSource, temporaryPosts } from './__fixtures__/temporary-posts'
 import { ContentError } from './content-problem'
-import { groupPostsByMonth, loadPosts, publishedPosts, validatePosts } from './posts'
+import { groupPostsByMonth, loadPosts, publishedPosts, relatedPosts, seriesOf, validatePosts } from './posts'
 
 const originalTimeZone = process.env.TZ
 afterEach(() => {
@@ -184,3 +184,71 @@ function temporaryPostsWithBrokenLink(): string {
   process.env.POSTS_DIR = directory
   return directory
 }
+
+describe('seriesOf', () => {
+  const posts = [
+    postMeta('part-three', '2026-03-01', { series: 'Go Memory' }),
+    postMeta('elsewhere', '2026-02-15'),
+    postMeta('part-two', '2026-02-01', { series: 'Go Memory' }),
+    postMeta('part-one', '2026-01-01', { series: 'Go Memory' }),
+  ]
+
+  it('places a post among its series’ parts, oldest first', () => {
+    const series = seriesOf(posts[2], posts)
+    expect(series?.name).toBe('Go Memory')
+    expect(series?.part).toBe(2)
+    expect(series?.parts.map((post) => post.slug)).toEqual(['part-one', 'part-two', 'part-three'])
+  })
+
+  it('is undefined for a post outside any series', () => {
+    expect(seriesOf(posts[1], posts)).toBeUndefined()
+  })
+
+  it('counts only the parts it is given (a production build leaves drafts out)', () => {
+    expect(seriesOf(posts[0], posts.slice(0, 3))?.parts.length).toBe(2)
+  })
+})
+
+describe('loadPosts, series names', () => {
+  it('fails a series name that differs from another part’s only in case or spacing, at the series line', async () => {
+    const directory = temporaryPosts({
+      'one/index.mdx': postSource({ title: '"One"', series: '"Go Memory"' }),
+      'two/index.mdx': postSource({ title: '"Two"', series: '"go  memory"' }),
+    })
+    const error = await loadPosts(directory, (file) => path.relative(directory, file)).catch((error: unknown) => error)
+    expect(error).toBeInstanceOf(ContentError)
+    expect((error as ContentError).problems).toEqual([
+      {
+        file: 'two/index.mdx',
+        line: 6,
+        column: 1,
+        message: 'the series "go  memory" is spelled "Go Memory" in one/index.mdx: write the name exactly the same in every part',
+      },
+    ])
+  })
+})
+
+describe('relatedPosts', () => {
+  const post = postMeta('subject', '2026-05-01', { tags: ['go', 'performance', 'memory'], series: 'S' })
+  const posts = [
+    post,
+    postMeta('one-tag-near', '2026-04-28', { tags: ['go'] }),
+    postMeta('two-tags-far', '2025-01-01', { tags: ['go', 'memory'] }),
+    postMeta('one-tag-far', '2024-01-01', { tags: ['performance'] }),
+    postMeta('same-series', '2026-05-02', { tags: ['go', 'performance', 'memory'], series: 'S' }),
+    postMeta('no-tags-shared', '2026-05-01', { tags: ['python'] }),
+  ]
+
+  it('ranks by tags in common, then by nearness in time, leaving out the post itself and its series', () => {
+    expect(relatedPosts(post, posts).map((related) => related.slug)).toEqual([
+      'two-tags-far',
+      'one-tag-near',
+      'one-tag-far',
+    ])
+  })
+
+  it('leaves out posts with no tag in common and honours the limit', () => {
+    expect(relatedPosts(post, posts, 1).map((related) => related.slug)).toEqual(['two-tags-far'])
+    expect(relatedPosts(postMeta('lonely', '2026-01-01', { tags: ['rust'] }), posts)).toEqual([])
+  })
+})

@@ -6,7 +6,7 @@ import { compileMdx, type CompiledPost, type CompileOptions } from './compile-md
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
-import { checkInternalLinks } from './mdx-inspect'
+import { checkInternalLinks, type TocEntry } from './mdx-inspect'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 import { previewDetails, siteEnvironment, type SiteEnvironment } from './site-env.mjs'
 
@@ -21,6 +21,8 @@ export type PostMeta = Frontmatter & {
 export type Post = PostMeta & {
   /** The compiled MDX, rendered by components/mdx/mdx-content.tsx. */
   code: string
+  /** The h2 and h3 sections, for the table of contents. */
+  toc: TocEntry[]
 }
 
 export type MonthGroup = { month: string; label: string; posts: PostMeta[] }
@@ -59,7 +61,7 @@ export async function readPosts(
 ): Promise<{ posts: PostMeta[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = []
   const posts: PostMeta[] = []
-  const titleLines = new Map<string, number>()
+  const fieldLines = new Map<string, Record<string, number>>()
   const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
 
   for (const folder of folders) {
@@ -99,7 +101,7 @@ export async function readPosts(
       problems.push(...parsed.problems)
       continue
     }
-    titleLines.set(file, parsed.fieldLines.title)
+    fieldLines.set(file, parsed.fieldLines)
     const wordCount = countWords(parsed.body)
     posts.push({
       ...parsed.frontmatter,
@@ -116,11 +118,28 @@ export async function readPosts(
     if (twin)
       problems.push({
         file: post.file,
-        line: titleLines.get(post.file) ?? 1,
+        line: fieldLines.get(post.file)?.title ?? 1,
         column: 1,
         message: `the title "${post.title}" is already used by ${twin.file}: titles must be unique`,
       })
     else firstWithTitle.set(post.title.toLowerCase(), post)
+  }
+
+  // A series is the posts that name it exactly; a name that differs only in case or spacing is a typo that would
+  // quietly start a second series.
+  const seriesSpelling = new Map<string, PostMeta>()
+  for (const post of posts) {
+    if (!post.series) continue
+    const key = post.series.toLowerCase().replace(/\s+/g, ' ')
+    const first = seriesSpelling.get(key)
+    if (first && first.series !== post.series)
+      problems.push({
+        file: post.file,
+        line: fieldLines.get(post.file)?.series ?? 1,
+        column: 1,
+        message: `the series "${post.series}" is spelled "${first.series}" in ${first.file}: write the name exactly the same in every part`,
+      })
+    else if (!first) seriesSpelling.set(key, post)
   }
 
   // "Updated" comes from git when the full history is there; a shallow clone falls back to the frontmatter.
@@ -183,7 +202,8 @@ function compilePost(post: PostMeta, options?: CompileOptions): Promise<Compiled
 export async function getPost(slug: string, options?: CompileOptions): Promise<Post | undefined> {
   const meta = (await getAllPosts()).find((post) => post.slug === slug)
   if (!meta) return undefined
-  return { ...meta, code: (await compilePost(meta, options)).code }
+  const { code, outline } = await compilePost(meta, options)
+  return { ...meta, code, toc: outline.toc }
 }
 
 /**
@@ -247,6 +267,37 @@ export function groupPostsByYear(posts: PostMeta[]): YearGroup[] {
     years.set(year, entry)
   }
   return [...years.values()]
+}
+
+export type SeriesPlace = {
+  name: string
+  /** 1-based place of this post in the series. */
+  part: number
+  /** Every part, oldest first, this post among them. */
+  parts: PostMeta[]
+}
+
+/** Where a post sits in its series, counting the parts this build publishes; undefined outside a series. */
+export function seriesOf(post: PostMeta, posts: PostMeta[]): SeriesPlace | undefined {
+  if (!post.series) return undefined
+  const parts = posts.filter((other) => other.series === post.series).sort((a, b) => -byNewestFirst(a, b))
+  return { name: post.series, part: parts.findIndex((other) => other.slug === post.slug) + 1, parts }
+}
+
+/**
+ * Posts to read next, by shared tags: the most tags in common first, then the nearest in time. Posts of the same
+ * series are left out (the series box links them) and so are posts with no tag in common.
+ */
+export function relatedPosts(post: PostMeta, posts: PostMeta[], limit = 3): PostMeta[] {
+  const tags = new Set(post.tags)
+  const distance = (other: PostMeta) => Math.abs(Date.parse(other.date) - Date.parse(post.date))
+  return posts
+    .filter((other) => other.slug !== post.slug && !(post.series && other.series === post.series))
+    .map((other) => ({ other, shared: other.tags.filter((tag) => tags.has(tag)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || distance(a.other) - distance(b.other) || byNewestFirst(a.other, b.other))
+    .slice(0, limit)
+    .map(({ other }) => other)
 }
 
 /** Every tag with its posts (newest first): most-used tags first, then alphabetical. */

@@ -1,0 +1,36 @@
+import Link from 'next/link'
+import type { SeriesPlace } from '@/lib/posts'
+
+/** An article's place in its series ("Part 2 of 3") and links to every part. */
+export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string }) {
+  return (
+    <nav aria-labelledby="series-heading" className="mt-8 rounded-lg border border-rule px-5 py-4">
+      <h2 id="series-heading" className="text-sm text-muted">
+        <span className="font-semibold text-ink">
+          Part {series.part} of {series.parts.length}
+        </span>{' '}
+        in the series <span className="font-semibold text-ink">{series.name}</span>
+      </h2>
+      <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm marker:text-muted">
+        {series.parts.map((part) =>
+          part.slug === slug ? (
+            <li key={part.slug}>
+              <span aria-current="page" className="font-semibold text-ink">
+                {part.title}
+              </span>
+            </li>
+          ) : (
+            <li key={part.slug}>
+              <Link
+                href={`/posts/${part.slug}`}
+                className="text-accent-text underline decoration-rule underline-offset-4 hover:decoration-accent"
+              >
+                {part.title}
+              </Link>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  )
+}
