@@ -1,7 +1,20 @@
-import type { ComponentProps } from 'react'
+import { Children, isValidElement, type ComponentProps } from 'react'
 import { SmartLink } from '@/components/smart-link'
 import { BenchmarkTable } from './benchmark-table'
 import { Callout } from './callout'
+import { CopyCodeButton } from './copy-code-button'
+
+type CodeFigureProps = ComponentProps<'figure'> & { 'data-rehype-pretty-code-figure'?: string }
+
+/** The language a highlighted block declares (rehype-pretty-code puts it on the <pre>), for the copy button's name. */
+function languageOf(children: CodeFigureProps['children']): string | undefined {
+  for (const child of Children.toArray(children)) {
+    if (!isValidElement<Record<string, unknown>>(child)) continue
+    const language = child.props['data-language']
+    if (typeof language === 'string' && language !== 'text' && language !== 'plaintext') return language
+  }
+  return undefined
+}
 
 /** Every component a post can use without importing it, and the HTML elements the journal restyles. */
 export const mdxComponents = {
@@ -9,6 +22,17 @@ export const mdxComponents = {
   // Code scrolls inside itself, never the page, and the scrolling box takes keyboard focus (tables get the same
   // treatment while compiling, in lib/rehype-table-regions.ts).
   pre: (props: ComponentProps<'pre'>) => <pre tabIndex={0} {...props} />,
+  // Highlighted code blocks get a copy button.
+  figure: (props: CodeFigureProps) => {
+    if (props['data-rehype-pretty-code-figure'] === undefined) return <figure {...props} />
+    const language = languageOf(props.children)
+    return (
+      <figure {...props}>
+        <CopyCodeButton label={language ? `${language} code` : 'code'} />
+        {props.children}
+      </figure>
+    )
+  },
   // GFM task lists render disabled checkboxes; their state is said in words for screen readers.
   input: (props: ComponentProps<'input'>) =>
     props.type === 'checkbox' ? (
