@@ -23,7 +23,7 @@ function NavigationCard({ post, direction }: { post: PostMeta; direction: 'older
 export function PostNavigation({ older, newer }: { older?: PostMeta; newer?: PostMeta }) {
   if (!older && !newer) return null
   return (
-    <nav aria-label="More articles" className="mt-16 grid gap-4 border-t border-rule pt-8 sm:grid-cols-2">
+    <nav aria-label="More articles" className="mt-16 grid gap-4 border-t border-rule pt-8 sm:grid-cols-2 print:hidden">
       {older && <NavigationCard post={older} direction="older" />}
       {newer && <NavigationCard post={newer} direction="newer" />}
     </nav>

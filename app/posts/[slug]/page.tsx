@@ -4,7 +4,14 @@ import { ArticleHeader } from '@/components/article-header'
 import { JsonLd } from '@/components/json-ld'
 import { MDXContent } from '@/components/mdx/mdx-content'
 import { PostNavigation } from '@/components/post-navigation'
-import { getAdjacentPosts, getAllPosts, getPost, validatePosts } from '@/lib/posts'
+import { RelatedPosts } from '@/components/related-posts'
+import { SeriesBox } from '@/components/series-box'
+import {
+  hasTableOfContents,
+  InlineTableOfContents,
+  SidebarTableOfContents,
+} from '@/components/table-of-contents'
+import { getAdjacentPosts, getAllPosts, getPost, relatedPosts, seriesOf, validatePosts } from '@/lib/posts'
 import { blogPostingJsonLd } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -43,15 +50,29 @@ export default async function PostPage({ params }: Props) {
   const { slug } = await params
   const post = await getPost(slug)
   if (!post) notFound()
+  const posts = await getAllPosts()
   const { older, newer } = await getAdjacentPosts(slug)
+  const series = seriesOf(post, posts)
+  const withToc = hasTableOfContents(post.toc)
   return (
-    <article className="mx-auto max-w-[44rem]">
-      <JsonLd data={blogPostingJsonLd(post)} />
-      <ArticleHeader post={post} />
-      <div className="prose prose-playbook mt-10">
-        <MDXContent code={post.code} source={post.file} />
-      </div>
-      <PostNavigation older={older} newer={newer} />
-    </article>
+    // On wide screens the article sits in the middle of three columns, its table of contents in the right one.
+    <div className={withToc ? 'has-toc xl:-mx-32 xl:grid xl:grid-cols-[14rem_44rem_14rem] xl:gap-x-8' : undefined}>
+      <article className="mx-auto max-w-[44rem] min-w-0 xl:col-start-2 xl:mx-0">
+        <JsonLd data={blogPostingJsonLd(post)} />
+        <ArticleHeader post={post} />
+        {series && <SeriesBox series={series} slug={post.slug} />}
+        {withToc && <InlineTableOfContents toc={post.toc} />}
+        <div className="prose prose-playbook mt-10">
+          <MDXContent code={post.code} source={post.file} />
+        </div>
+        <RelatedPosts posts={relatedPosts(post, posts)} />
+        <PostNavigation older={older} newer={newer} />
+      </article>
+      {withToc && (
+        <aside className="hidden xl:block print:hidden">
+          <SidebarTableOfContents toc={post.toc} />
+        </aside>
+      )}
+    </div>
   )
 }
