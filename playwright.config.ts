@@ -4,11 +4,11 @@ import { browserLaunchOptions } from './scripts/browser'
 const port = Number(process.env.E2E_PORT ?? 3100)
 const url = (offset: number) => `http://127.0.0.1:${port + offset}`
 
-// The real site is the production build (`npm run build`), served by `next start` as readers get it. Two small
+// The real site is the production build (`npm run build`), served by `npm start` (server.mjs: `next start` behind a guard) as readers get it. Two small
 // fixture sites (`npm run build:e2e-sites`) hold a draft and a future-dated post, built as a pull request's
 // preview and as production.
 const fixtureSite = (name: 'preview' | 'production', offset: number) => ({
-  command: `npx next start -p ${port + offset} -H 127.0.0.1`,
+  command: `node server.mjs -p ${port + offset} -H 127.0.0.1`,
   url: url(offset),
   reuseExistingServer: !process.env.CI,
   timeout: 60_000,
@@ -33,7 +33,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${port} -H 127.0.0.1`,
+      command: `node server.mjs -p ${port} -H 127.0.0.1`,
       url: url(0),
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -8,8 +8,8 @@ import { NextResponse, type NextRequest } from 'next/server'
 // gives up with 500. No published URL contains `%` (slugs are kebab-case), so the matcher runs this function only for
 // paths with a `%` in them: articles, the index and static assets never reach it.
 //
-// Not covered, because Next fails before it consults the proxy: an asterisk-form request target (`OPTIONS *`) also
-// answers 500; it needs a reverse proxy in front of `next start`.
+// Not covered here, because Next fails before it consults the proxy: an asterisk-form request target (`OPTIONS *`);
+// server.mjs, which `npm start` runs, answers those before they reach Next.
 export function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) {
     return new NextResponse('Bad Request', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
