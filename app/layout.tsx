@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
 import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
+import { searchShortcutScript } from '@/lib/search-shortcut'
 import { site } from '@/lib/site'
 import { siteEnvironment } from '@/lib/site-env.mjs'
 import { themeScript } from '@/lib/theme'
@@ -49,6 +50,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <script dangerouslySetInnerHTML={{ __html: searchShortcutScript }} />
       </body>
     </html>
   )

@@ -28,6 +28,23 @@ export function SiteHeader() {
                   Tags
                 </Link>
               </li>
+              <li>
+                {/* No prefetch: articles must not load the search page's code before a reader asks for it. */}
+                <Link
+                  href="/search"
+                  prefetch={false}
+                  aria-keyshortcuts="/ Control+K Meta+K"
+                  className="inline-flex items-center gap-1.5 hover:text-ink"
+                >
+                  Search
+                  <kbd
+                    aria-hidden="true"
+                    className="hidden rounded border border-rule px-1.5 font-mono text-xs leading-5 sm:inline-block"
+                  >
+                    /
+                  </kbd>
+                </Link>
+              </li>
             </ul>
           </nav>
           <ThemeToggle />

@@ -1,6 +1,6 @@
 import { benchmarkArticle, expect, test } from './fixtures'
 
-const pages = ['/', benchmarkArticle.path, '/posts/no-such-article']
+const pages = ['/', benchmarkArticle.path, '/search', '/posts/no-such-article']
 
 for (const path of pages) {
   test(`${path} is served with the security headers`, async ({ request }) => {
@@ -20,7 +20,7 @@ for (const path of pages) {
   })
 }
 
-test('the index and an article run under the policy without a single violation', async ({ page }) => {
+test('the index, an article and search run under the policy without a single violation', async ({ page }) => {
   await page.addInitScript(() => {
     const violations: string[] = []
     Object.assign(window, { cspViolations: violations })
@@ -33,7 +33,8 @@ test('the index and an article run under the policy without a single violation',
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
       consoleErrors.push(message.text())
   })
-  for (const path of ['/', benchmarkArticle.path]) {
+  // Search fetches its index and imports MiniSearch once the page has loaded.
+  for (const path of ['/', benchmarkArticle.path, '/search?q=cache']) {
     await page.goto(path)
     await page.waitForLoadState('networkidle')
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])

@@ -13,10 +13,11 @@ import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
+import { rehypePostText, type PostSection } from './post-text'
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 6
+const PIPELINE_VERSION = 7
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -102,11 +103,17 @@ function toProblems(
   })
 }
 
-export type CompiledPost = { code: string; outline: PostOutline }
+export type CompiledPost = {
+  code: string
+  outline: PostOutline
+  /** The post's text, section by section, for the search index. */
+  sections: PostSection[]
+}
 
 async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<CompiledPost> {
   const problems: ContentProblem[] = []
   const outline: PostOutline = { headings: [], links: [], toc: [] }
+  const sections: PostSection[] = []
   try {
     const { code } = await bundleMDX({
       file,
@@ -121,6 +128,7 @@ async function compile(file: string, postDirectory: string, relative: (file: str
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
           rehypeCollectHeadings(outline),
+          rehypePostText(sections),
           rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
           [rehypePrettyCode, prettyCodeOptions],
@@ -135,7 +143,7 @@ async function compile(file: string, postDirectory: string, relative: (file: str
       },
     })
     if (problems.length > 0) throw new ContentError(problems)
-    return { code, outline }
+    return { code, outline, sections }
   } catch (error) {
     if (error instanceof ContentError) throw error
     const messages = (error as { errors?: Message[] }).errors

@@ -10,7 +10,7 @@ const post = (slug: string, outline: Partial<PostOutline>) => ({
 })
 
 describe('checkInternalLinks', () => {
-  it('accepts links to posts, their headings, this post’s headings and the home page', () => {
+  it('accepts links to posts, their headings, this post’s headings, the home page and a search', () => {
     const posts = [
       post('a', {
         headings: ['intro'],
@@ -18,6 +18,7 @@ describe('checkInternalLinks', () => {
           { url: '/posts/b#setup', line: 9, column: 3 },
           { url: '#intro', line: 10, column: 1 },
           { url: '/', line: 11, column: 1 },
+          { url: '/search?q=gogc', line: 12, column: 1 },
         ],
       }),
       post('b', {
@@ -39,7 +40,7 @@ describe('checkInternalLinks', () => {
           { url: '/posts/no-such-post', line: 9, column: 3 },
           { url: '/posts/b#missing', line: 10, column: 5 },
           { url: '#nowhere', line: 11, column: 7 },
-          { url: '/search', line: 12, column: 1 },
+          { url: '/about', line: 12, column: 1 },
           { url: '/tags/rust', line: 13, column: 1 },
         ],
       }),
@@ -71,7 +72,7 @@ describe('checkInternalLinks', () => {
         line: 12,
         column: 1,
         message:
-          'the link /search points to no page of the site: link to /, /archive, /tags, /tags/<tag> or /posts/<slug>',
+          'the link /about points to no page of the site: link to /, /archive, /tags, /search, /tags/<tag> or /posts/<slug>',
       },
       {
         file: 'posts/a/index.mdx',

@@ -122,7 +122,9 @@ export function checkInternalLinks(
       const at = { file: post.file, line, column }
       const [pathname, anchor] = url.split('#') as [string, string | undefined]
       const target = pathname === '' ? post : /^\/posts\/([^/]+)\/?$/.exec(pathname)?.[1]
-      if (['/', '/archive', '/tags'].includes(pathname.replace(/(.)\/$/, '$1')) && !anchor) continue
+      // The listing pages, and search with or without a query (/search?q=gogc).
+      const page = pathname.replace(/^\/search\?.*$/, '/search').replace(/(.)\/$/, '$1')
+      if (['/', '/archive', '/tags', '/search'].includes(page) && !anchor) continue
       const tag = /^\/tags\/([^/]+)\/?$/.exec(pathname)?.[1]
       if (tag !== undefined) {
         if (!tags.has(tag))
@@ -139,7 +141,7 @@ export function checkInternalLinks(
           ...at,
           message: slug
             ? `the link ${url} points to a post this build does not have: posts/${slug}/index.mdx does not exist, or is a draft or future-dated post that production leaves out`
-            : `the link ${url} points to no page of the site: link to /, /archive, /tags, /tags/<tag> or /posts/<slug>`,
+            : `the link ${url} points to no page of the site: link to /, /archive, /tags, /search, /tags/<tag> or /posts/<slug>`,
         })
         continue
       }

@@ -7,6 +7,7 @@ import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
 import { checkInternalLinks, type TocEntry } from './mdx-inspect'
+import type { PostSection } from './post-text'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 import { previewDetails, siteEnvironment, type SiteEnvironment } from './site-env.mjs'
 
@@ -204,6 +205,14 @@ export async function getPost(slug: string, options?: CompileOptions): Promise<P
   if (!meta) return undefined
   const { code, outline } = await compilePost(meta, options)
   return { ...meta, code, toc: outline.toc }
+}
+
+/** Every post a reader of this build may see, with its text section by section (for the search index). */
+export async function getAllPostsWithText(
+  options?: CompileOptions,
+): Promise<(PostMeta & { sections: PostSection[] })[]> {
+  const posts = await getAllPosts()
+  return Promise.all(posts.map(async (post) => ({ ...post, sections: (await compilePost(post, options)).sections })))
 }
 
 /**
