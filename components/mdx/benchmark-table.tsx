@@ -1,22 +1,29 @@
 import {
   BenchmarkSelectionError,
+  betterDirection,
   compareBenchmarks,
   compareRowsOn,
   formatMeasurement,
   type BenchmarkComparison,
   type BenchmarkSelection,
 } from '@/lib/benchmarks'
+import { BenchmarkChart } from './benchmark-chart'
 
 type BenchmarkTableProps = BenchmarkSelection & {
   caption: string
+  /** Also draw the rows as a bar chart above the table: of the comparison metric, or of the unit named. */
+  chart?: boolean | string
   /** Set by the article page so errors name the post. */
   source?: string
 }
 
 const environmentLabels: Record<string, string> = { goos: 'OS', goarch: 'Arch', cpu: 'CPU', pkg: 'Package', go: 'Go' }
 
-/** Benchmark results as an accessible table: medians with their spread, and each row against a baseline. */
-export function BenchmarkTable({ caption, source = 'a post', ...selection }: BenchmarkTableProps) {
+/**
+ * Benchmark results as an accessible table: medians with their spread, and each row against a baseline. With
+ * `chart`, the same rows are drawn above it as a bar chart, for which the table is the text alternative.
+ */
+export function BenchmarkTable({ caption, chart, source = 'a post', ...selection }: BenchmarkTableProps) {
   const fail = (message: string): never => {
     throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${message}`)
   }
@@ -28,10 +35,22 @@ export function BenchmarkTable({ caption, source = 'a post', ...selection }: Ben
     throw error
   }
   const { environment, benchmarks, units, metric, baseline, runs } = comparison
+  const chartUnit = chart === true ? metric : typeof chart === 'string' ? chart : undefined
+  if (chartUnit !== undefined && !units.includes(chartUnit)) {
+    fail(
+      comparison.measuredUnits.includes(chartUnit)
+        ? `chart="${chartUnit}" is not among the table's units ${units.join(', ')}: add it to units={[…]}, so that the table gives the chart's figures as text`
+        : `chart="${chartUnit}" is not among the units ${comparison.measuredUnits.join(', ')}`,
+    )
+  }
+  const chartRows = chartUnit === undefined ? [] : compareRowsOn(comparison, chartUnit)
+  const negative = chartRows.find(({ measured }) => measured && measured.min < 0)
+  if (negative) fail(`chart="${chartUnit}": bars start at zero and cannot show ${negative.name}'s negative values`)
   const comparedRows = compareRowsOn(comparison, metric)
   const shownEnvironment = environment.filter(([key]) => key !== 'runs')
   const note =
     runs > 1 ? `Median of ${runs} runs; ± is the widest distance of a single run from the median.` : undefined
+  const chartNote = chartUnit !== undefined && runs > 1 ? ' Whiskers span the lowest to the highest run.' : ''
 
   return (
     <figure className="benchmark not-prose">
@@ -39,8 +58,22 @@ export function BenchmarkTable({ caption, source = 'a post', ...selection }: Ben
         {/* The caption is repeated outside the scrolling table so it wraps at the figure's width on phones. */}
         <div aria-hidden="true" className="benchmark-heading">
           <p className="benchmark-caption">{caption}</p>
-          {note && <p className="benchmark-note">{note}</p>}
+          {note && (
+            <p className="benchmark-note">
+              {note}
+              {chartNote}
+            </p>
+          )}
         </div>
+        {chartUnit !== undefined && (
+          <BenchmarkChart
+            caption={caption}
+            unit={chartUnit}
+            better={betterDirection(comparison, chartUnit)}
+            rows={chartRows}
+            runs={runs}
+          />
+        )}
         <div className="benchmark-scroll" role="region" aria-label={caption} tabIndex={0}>
           <table>
             <caption className="sr-only">
