@@ -3,6 +3,10 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   BenchmarkParseError,
+  BenchmarkSelectionError,
+  betterDirection,
+  compareBenchmarks,
+  compareRowsOn,
   describeRelative,
   displayName,
   formatMeasurement,
@@ -93,6 +97,52 @@ describe('parseBenchmarkOutput', () => {
       message: 'the benchmark run failed',
     })
     expect(parseError('goos: linux\nPASS\n').problems[0].message).toBe('no benchmark results found')
+  })
+})
+
+describe('compareBenchmarks', () => {
+  const results = [
+    'BenchmarkScan/padded-2  100  120 ns/op  48 B/op',
+    'BenchmarkScan/ordered-2  100  50 ns/op  32 B/op',
+    'BenchmarkBuild-2  10  9000 ns/op',
+  ].join('\n')
+
+  it('selects rows by filter and picks the comparison metric, its direction and the baseline', () => {
+    const comparison = compareBenchmarks({ results, filter: '^Scan/', baseline: 'Scan/padded' })
+    expect(comparison.benchmarks.map(({ name }) => name)).toEqual(['Scan/padded', 'Scan/ordered'])
+    expect(comparison).toMatchObject({ metric: 'ns/op', better: 'lower', units: ['ns/op', 'B/op'], runs: 1 })
+    expect(comparison.baseline?.name).toBe('Scan/padded')
+  })
+
+  it('compares every row on any unit in the same words, the baseline included', () => {
+    const comparison = compareBenchmarks({ results, filter: '^Scan/', baseline: 'Scan/padded' })
+    expect(compareRowsOn(comparison, 'ns/op').map(({ relative }) => relative)).toEqual(['baseline', '2.40× faster'])
+    expect(compareRowsOn(comparison, 'B/op').map(({ measured, relative }) => [measured?.median, relative])).toEqual([
+      [48, 'baseline'],
+      [32, '1.50× less'],
+    ])
+    expect(compareRowsOn(compareBenchmarks({ results }), 'ns/op').map(({ relative }) => relative)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+
+  it('takes the author’s direction for the metric and the unit’s own for other units', () => {
+    const rows = [{ name: 'copy', values: { 'MB/s': 1, 'ns/op': 2 } }]
+    expect(betterDirection(compareBenchmarks({ rows, metric: 'MB/s', better: 'lower' }), 'MB/s')).toBe('lower')
+    const byUnit = compareBenchmarks({ rows })
+    expect(byUnit.metric).toBe('ns/op')
+    expect(betterDirection(byUnit, 'MB/s')).toBe('higher')
+    expect(betterDirection(byUnit, 'ns/op')).toBe('lower')
+  })
+
+  it('says what to fix when a prop does not fit the results', () => {
+    expect(() => compareBenchmarks({ results, baseline: 'Nope' })).toThrow(BenchmarkSelectionError)
+    expect(() => compareBenchmarks({})).toThrow('pass the benchmark output as results={…} or plain rows as rows={[…]}')
+    expect(() => compareBenchmarks({ results: 'BenchmarkA-2 x 1 ns/op' })).toThrow(
+      'the results could not be read:\nline 1: expected an iteration count',
+    )
   })
 })
 

@@ -155,3 +155,138 @@ export function formatMeasurement(value: number, decimals: number): string {
     maximumFractionDigits: Math.min(decimals + 1, 20),
   }).format(value)
 }
+
+/** Results from a tool that does not print benchfmt: one number, or one per run, for each unit. */
+export type PlainBenchmarkRow = { name: string; values: Record<string, number | number[]> }
+
+/** Which results a table or chart shows and how it compares them: the props an author writes. */
+export type BenchmarkSelection = {
+  /** benchfmt text, e.g. `go test -bench` output imported from the post's folder. */
+  results?: string
+  /** Rows for tools that do not print benchfmt. */
+  rows?: PlainBenchmarkRow[]
+  /** A regular expression matched against the shown names. */
+  filter?: string
+  /** The shown name of the row the others are compared with. */
+  baseline?: string
+  /** The unit the comparison uses; ns/op by default when present, otherwise the first unit. */
+  metric?: string
+  better?: 'lower' | 'higher'
+  /** Which units to show, in this order; every measured unit by default. */
+  units?: string[]
+}
+
+export type BenchmarkComparison = {
+  environment: [key: string, value: string][]
+  /** The selected rows, in the order of the output. */
+  benchmarks: BenchmarkSummary[]
+  /** Every unit the selected rows measured, in the order of the output. */
+  measuredUnits: string[]
+  /** The units to show. */
+  units: string[]
+  metric: string
+  better: 'lower' | 'higher'
+  baseline?: BenchmarkSummary
+  /** The most runs any metric had. */
+  runs: number
+}
+
+/** A selection that does not fit its results; the message says what to write instead. */
+export class BenchmarkSelectionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BenchmarkSelectionError'
+  }
+}
+
+function summarizeRows(rows: PlainBenchmarkRow[]): BenchmarkSummary[] {
+  return rows.map(({ name, values }) => ({
+    name,
+    metrics: Object.entries(values).map(([unit, value]) => summarize(unit, Array.isArray(value) ? value : [value])),
+  }))
+}
+
+/**
+ * Reads the results, keeps the rows the filter matches and checks every prop against them: the one place where
+ * a table and its chart get their numbers, so both always show the same rows, medians and baseline.
+ */
+export function compareBenchmarks(selection: BenchmarkSelection): BenchmarkComparison {
+  const fail = (message: string): never => {
+    throw new BenchmarkSelectionError(message)
+  }
+  let environment: [string, string][] = []
+  let benchmarks: BenchmarkSummary[] = []
+  if (selection.results !== undefined) {
+    try {
+      ;({ environment, benchmarks } = parseBenchmarkOutput(selection.results))
+    } catch (error) {
+      fail(`the results could not be read:\n${(error as Error).message}`)
+    }
+  } else if (selection.rows) {
+    benchmarks = summarizeRows(selection.rows)
+  } else {
+    fail('pass the benchmark output as results={…} or plain rows as rows={[…]}')
+  }
+
+  const { filter, baseline, metric, better, units } = selection
+  if (filter) {
+    const pattern = new RegExp(filter)
+    benchmarks = benchmarks.filter((benchmark) => pattern.test(benchmark.name))
+    if (benchmarks.length === 0) fail(`filter="${filter}" matches no benchmark`)
+  }
+
+  const measuredUnits = [...new Set(benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.unit)))]
+  const unknownUnits = units?.filter((unit) => !measuredUnits.includes(unit)) ?? []
+  if (unknownUnits.length > 0)
+    fail(`units ${unknownUnits.join(', ')} are not in the output, which has ${measuredUnits.join(', ')}`)
+  const compareOn = metric ?? (measuredUnits.includes('ns/op') ? 'ns/op' : measuredUnits[0])
+  if (!measuredUnits.includes(compareOn))
+    fail(`metric="${compareOn}" is not among the units ${measuredUnits.join(', ')}`)
+  const baselineRow = baseline === undefined ? undefined : benchmarks.find((benchmark) => benchmark.name === baseline)
+  if (baseline !== undefined && !baselineRow) {
+    fail(`baseline="${baseline}" is not one of the rows: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`)
+  }
+
+  return {
+    environment,
+    benchmarks,
+    measuredUnits,
+    units: units ?? measuredUnits,
+    metric: compareOn,
+    better: better ?? (isHigherBetter(compareOn) ? 'higher' : 'lower'),
+    baseline: baselineRow,
+    runs: Math.max(...benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.runs))),
+  }
+}
+
+export type ComparedRow = {
+  name: string
+  isBaseline: boolean
+  /** The row's measurement in the compared unit; undefined when the row did not measure it. */
+  measured?: MetricSummary
+  /** "2.40× faster", "same", "baseline" for the baseline row; undefined without a baseline or a ratio. */
+  relative?: string
+}
+
+/** Which way is better for a unit: the author's `better` for the comparison metric, else the unit's nature. */
+export function betterDirection(comparison: BenchmarkComparison, unit: string): 'lower' | 'higher' {
+  if (unit === comparison.metric) return comparison.better
+  return isHigherBetter(unit) ? 'higher' : 'lower'
+}
+
+/** Every row's median in one unit, and how it compares with the baseline's in the table's words. */
+export function compareRowsOn(comparison: BenchmarkComparison, unit: string): ComparedRow[] {
+  const { baseline } = comparison
+  const baselineValue = baseline?.metrics.find((m) => m.unit === unit)?.median
+  const direction = betterDirection(comparison, unit)
+  return comparison.benchmarks.map((benchmark) => {
+    const measured = benchmark.metrics.find((m) => m.unit === unit)
+    const isBaseline = benchmark === baseline
+    const relative = isBaseline
+      ? 'baseline'
+      : measured && baselineValue !== undefined
+        ? describeRelative(measured.median, baselineValue, unit, direction)
+        : undefined
+    return { name: benchmark.name, isBaseline, measured, relative }
+  })
+}

@@ -16,6 +16,11 @@ const results = [
   'BenchmarkBuild-2  10  9000 ns/op',
 ].join('\n')
 
+const throughput = [
+  { name: 'one worker', values: { 'jobs/s': 10 } },
+  { name: 'four workers', values: { 'jobs/s': [39, 40, 41] } },
+]
+
 const render = (props: Partial<Parameters<typeof BenchmarkTable>[0]>) =>
   renderToStaticMarkup(<BenchmarkTable caption="Scanning" results={results} source="posts/x/index.mdx" {...props} />)
 
@@ -35,16 +40,7 @@ describe('BenchmarkTable', () => {
   })
 
   it('takes plain rows from other tools, higher-is-better for throughput', () => {
-    const html = renderToStaticMarkup(
-      <BenchmarkTable
-        caption="Throughput"
-        rows={[
-          { name: 'one worker', values: { 'jobs/s': 10 } },
-          { name: 'four workers', values: { 'jobs/s': [39, 40, 41] } },
-        ]}
-        baseline="one worker"
-      />,
-    )
+    const html = renderToStaticMarkup(<BenchmarkTable caption="Throughput" rows={throughput} baseline="one worker" />)
     expect(html).toContain('4.00× more')
     expect(html).toContain('±2.5%')
   })
@@ -57,5 +53,105 @@ describe('BenchmarkTable', () => {
     expect(() => render({ metric: 'MB/s' })).toThrow('metric="MB/s" is not among the units ns/op, B/op, allocs/op')
     expect(() => render({ units: ['ns/op', 'MB/s'] })).toThrow('units MB/s are not in the output')
     expect(() => render({ results: 'BenchmarkA-2 x 1 ns/op' })).toThrow(/line 1: expected an iteration count/)
+  })
+})
+
+type ChartRow = { names: string[]; label: string; bar?: { className: string; width: number }; whisker?: number[] }
+
+/** The chart's rows as a reader sees them: name lines, the value label, the bar's class and width in percent. */
+function chartRows(html: string): ChartRow[] {
+  return html
+    .split('<g class="chart-row"')
+    .slice(1)
+    .map((row) => {
+      const bar = row.match(/<rect class="(chart-bar[^"]*)"[^>]*? width="([\d.]+)%"/)
+      const whisker = row.match(/<line class="chart-whisker-line" x1="([\d.]+)%" x2="([\d.]+)%"/)
+      return {
+        names: [...row.matchAll(/<text class="chart-name"[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]),
+        label: row.match(/<text class="chart-value"[^>]*>(.*?)<\/text>/)![1].replace(/<[^>]+>/g, ''),
+        bar: bar ? { className: bar[1], width: Number(bar[2]) } : undefined,
+        whisker: whisker ? [Number(whisker[1]), Number(whisker[2])] : undefined,
+      }
+    })
+}
+
+describe('BenchmarkTable with a chart', () => {
+  it('draws one bar per row, in the table’s order, from zero and proportional to the medians', () => {
+    const rows = chartRows(render({ filter: '^Scan/', baseline: 'Scan/padded', chart: true }))
+    expect(rows.map(({ names }) => names.join(''))).toEqual(['Scan/padded', 'Scan/ordered'])
+    const [padded, ordered] = rows.map(({ bar }) => bar!.width)
+    expect(ordered / padded).toBeCloseTo(50 / 120, 3)
+    // The slowest run (130 ns/op) sets the scale, so the whisker of the longest bar stays inside the chart.
+    expect(rows[0].whisker).toEqual([(118 / 130) * 99, 99].map((x) => Number(x.toFixed(3))))
+    expect(padded).toBeCloseTo((120 / 130) * 99, 3)
+  })
+
+  it('marks the baseline by shape and word, and labels every bar with its value, unit and ratio', () => {
+    const rows = chartRows(render({ filter: '^Scan/', baseline: 'Scan/padded', chart: true }))
+    expect(rows.map(({ bar }) => bar!.className)).toEqual(['chart-bar is-baseline', 'chart-bar'])
+    expect(rows.map(({ label }) => label)).toEqual(['120 ns/op · baseline', '50 ns/op · 2.40× faster'])
+  })
+
+  it('is an image named by the caption and described as a chart whose figures are in the table', () => {
+    const html = render({ filter: '^Scan/', baseline: 'Scan/padded', chart: true })
+    const svg = html.match(/<svg [^>]*>/)![0]
+    expect(svg).toContain('role="img"')
+    expect(svg).toContain('aria-label="Scanning"')
+    const describedBy = svg.match(/aria-describedby="([^"]+)"/)![1]
+    expect(html).toContain(
+      `<desc id="${describedBy}">Bar chart of the median ns/op of each benchmark, from zero; lower is better. Whiskers span the lowest to the highest of 3 runs. The table below gives the same figures.</desc>`,
+    )
+    // The table carries the figures for assistive technology; the chart's own text is hidden from it.
+    expect(html).toMatch(/<\/desc><g aria-hidden="true"><text class="chart-axis"[^>]*>Median ns\/op · lower is better</)
+    expect(html.indexOf('<svg')).toBeLessThan(html.indexOf('<table'))
+  })
+
+  it('charts another unit than the comparison metric, with that unit’s ratios', () => {
+    const rows = chartRows(render({ filter: '^Scan/', baseline: 'Scan/padded', chart: 'B/op' }))
+    expect(rows.map(({ label }) => label)).toEqual(['48 B/op · baseline', '32 B/op · 1.50× less'])
+    expect(rows[1].bar!.width / rows[0].bar!.width).toBeCloseTo(32 / 48, 3)
+  })
+
+  it('says when higher is better, and leaves out bars and ratios a row has no value for', () => {
+    const html = renderToStaticMarkup(
+      <BenchmarkTable
+        caption="Throughput"
+        rows={[...throughput, { name: 'queue down', values: { errors: 3 } }]}
+        baseline="one worker"
+        chart
+      />,
+    )
+    expect(html).toContain('>Median jobs/s · higher is better<')
+    const rows = chartRows(html)
+    expect(rows.map(({ label }) => label)).toEqual(['10 jobs/s · baseline', '40 jobs/s · 4.00× more', 'not measured'])
+    expect(rows[1].bar!.width / rows[0].bar!.width).toBeCloseTo(4, 3)
+    expect(rows[0].whisker).toBeUndefined()
+    expect(rows[2].bar).toBeUndefined()
+  })
+
+  it('breaks long names after a slash so that every line fits a phone', () => {
+    const html = renderToStaticMarkup(
+      <BenchmarkTable
+        caption="Long"
+        rows={[{ name: 'Service/naive/gogc=100,limit=80MiB/shards=16/warm', values: { 'ns/op': 1 } }]}
+        chart
+      />,
+    )
+    // 31 characters of 13 px JetBrains Mono fill the 246 px of a 320 px phone's chart.
+    expect(chartRows(html)[0].names).toEqual(['Service/naive/', 'gogc=100,limit=80MiB/shards=16/', 'warm'])
+  })
+
+  it('fails with the post for a unit that is not in the rows, not in the table, or below zero', () => {
+    expect(() => render({ chart: 'MB/s' })).toThrow(
+      'posts/x/index.mdx: <BenchmarkTable caption="Scanning">: chart="MB/s" is not among the units ns/op, B/op, allocs/op',
+    )
+    expect(() => render({ chart: 'B/op', units: ['ns/op'] })).toThrow(
+      `chart="B/op" is not among the table's units ns/op: add it to units={[…]}`,
+    )
+    expect(() =>
+      renderToStaticMarkup(
+        <BenchmarkTable caption="Drift" rows={[{ name: 'clock', values: { 'ms/day': [-2, 1, 3] } }]} chart />,
+      ),
+    ).toThrow(`chart="ms/day": bars start at zero and cannot show clock's negative values`)
   })
 })

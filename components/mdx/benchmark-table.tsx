@@ -1,95 +1,56 @@
 import {
-  describeRelative,
+  BenchmarkSelectionError,
+  betterDirection,
+  compareBenchmarks,
+  compareRowsOn,
   formatMeasurement,
-  isHigherBetter,
-  parseBenchmarkOutput,
-  summarize,
-  type BenchmarkSummary,
+  type BenchmarkComparison,
+  type BenchmarkSelection,
 } from '@/lib/benchmarks'
+import { BenchmarkChart } from './benchmark-chart'
 
-export type PlainBenchmarkRow = { name: string; values: Record<string, number | number[]> }
-
-type BenchmarkTableProps = {
+type BenchmarkTableProps = BenchmarkSelection & {
   caption: string
-  /** Raw `go test -bench` output (or any benchfmt text), imported from the post's folder. */
-  results?: string
-  /** Rows for tools that do not print benchfmt. */
-  rows?: PlainBenchmarkRow[]
-  /** A regular expression matched against the shown names, to pick some of the benchmarks. */
-  filter?: string
-  /** The row the others are compared with. */
-  baseline?: string
-  /** The unit the comparison uses; ns/op by default when present. */
-  metric?: string
-  better?: 'lower' | 'higher'
-  /** Which units to show, in this order; every unit in the output by default. */
-  units?: string[]
+  /** Also draw the rows as a bar chart above the table: of the comparison metric, or of the unit named. */
+  chart?: boolean | string
   /** Set by the article page so errors name the post. */
   source?: string
 }
 
-function fromRows(rows: PlainBenchmarkRow[]): BenchmarkSummary[] {
-  return rows.map(({ name, values }) => ({
-    name,
-    metrics: Object.entries(values).map(([unit, value]) => summarize(unit, Array.isArray(value) ? value : [value])),
-  }))
-}
-
 const environmentLabels: Record<string, string> = { goos: 'OS', goarch: 'Arch', cpu: 'CPU', pkg: 'Package', go: 'Go' }
 
-/** Benchmark results as an accessible table: medians with their spread, and each row against a baseline. */
-export function BenchmarkTable({
-  caption,
-  results,
-  rows,
-  filter,
-  baseline,
-  metric,
-  better,
-  units: chosenUnits,
-  source = 'a post',
-}: BenchmarkTableProps) {
+/**
+ * Benchmark results as an accessible table: medians with their spread, and each row against a baseline. With
+ * `chart`, the same rows are drawn above it as a bar chart, for which the table is the text alternative.
+ */
+export function BenchmarkTable({ caption, chart, source = 'a post', ...selection }: BenchmarkTableProps) {
   const fail = (message: string): never => {
     throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${message}`)
   }
-  let environment: [string, string][] = []
-  let benchmarks: BenchmarkSummary[] = []
-  if (results !== undefined) {
-    try {
-      ;({ environment, benchmarks } = parseBenchmarkOutput(results))
-    } catch (error) {
-      fail(`the results could not be read:\n${(error as Error).message}`)
-    }
-  } else if (rows) {
-    benchmarks = fromRows(rows)
-  } else {
-    fail('pass the benchmark output as results={…} or plain rows as rows={[…]}')
+  let comparison: BenchmarkComparison
+  try {
+    comparison = compareBenchmarks(selection)
+  } catch (error) {
+    if (error instanceof BenchmarkSelectionError) fail(error.message)
+    throw error
   }
-
-  if (filter) {
-    const pattern = new RegExp(filter)
-    benchmarks = benchmarks.filter((benchmark) => pattern.test(benchmark.name))
-    if (benchmarks.length === 0) fail(`filter="${filter}" matches no benchmark`)
+  const { environment, benchmarks, units, metric, baseline, runs } = comparison
+  const chartUnit = chart === true ? metric : typeof chart === 'string' ? chart : undefined
+  if (chartUnit !== undefined && !units.includes(chartUnit)) {
+    fail(
+      comparison.measuredUnits.includes(chartUnit)
+        ? `chart="${chartUnit}" is not among the table's units ${units.join(', ')}: add it to units={[…]}, so that the table gives the chart's figures as text`
+        : `chart="${chartUnit}" is not among the units ${comparison.measuredUnits.join(', ')}`,
+    )
   }
-
-  const measuredUnits = [...new Set(benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.unit)))]
-  const unknownUnits = chosenUnits?.filter((unit) => !measuredUnits.includes(unit)) ?? []
-  if (unknownUnits.length > 0)
-    fail(`units ${unknownUnits.join(', ')} are not in the output, which has ${measuredUnits.join(', ')}`)
-  const units = chosenUnits ?? measuredUnits
-  const compareOn = metric ?? (measuredUnits.includes('ns/op') ? 'ns/op' : measuredUnits[0])
-  if (!measuredUnits.includes(compareOn))
-    fail(`metric="${compareOn}" is not among the units ${measuredUnits.join(', ')}`)
-  const direction = better ?? (isHigherBetter(compareOn) ? 'higher' : 'lower')
-  const baselineRow = baseline === undefined ? undefined : benchmarks.find((benchmark) => benchmark.name === baseline)
-  if (baseline !== undefined && !baselineRow) {
-    fail(`baseline="${baseline}" is not one of the rows: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`)
-  }
-  const baselineValue = baselineRow?.metrics.find((m) => m.unit === compareOn)?.median
-  const runs = Math.max(...benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.runs)))
+  const chartRows = chartUnit === undefined ? [] : compareRowsOn(comparison, chartUnit)
+  const negative = chartRows.find(({ measured }) => measured && measured.min < 0)
+  if (negative) fail(`chart="${chartUnit}": bars start at zero and cannot show ${negative.name}'s negative values`)
+  const comparedRows = compareRowsOn(comparison, metric)
   const shownEnvironment = environment.filter(([key]) => key !== 'runs')
   const note =
     runs > 1 ? `Median of ${runs} runs; ± is the widest distance of a single run from the median.` : undefined
+  const chartNote = chartUnit !== undefined && runs > 1 ? ' Whiskers span the lowest to the highest run.' : ''
 
   return (
     <figure className="benchmark not-prose">
@@ -97,8 +58,22 @@ export function BenchmarkTable({
         {/* The caption is repeated outside the scrolling table so it wraps at the figure's width on phones. */}
         <div aria-hidden="true" className="benchmark-heading">
           <p className="benchmark-caption">{caption}</p>
-          {note && <p className="benchmark-note">{note}</p>}
+          {note && (
+            <p className="benchmark-note">
+              {note}
+              {chartNote}
+            </p>
+          )}
         </div>
+        {chartUnit !== undefined && (
+          <BenchmarkChart
+            caption={caption}
+            unit={chartUnit}
+            better={betterDirection(comparison, chartUnit)}
+            rows={chartRows}
+            runs={runs}
+          />
+        )}
         <div className="benchmark-scroll" role="region" aria-label={caption} tabIndex={0}>
           <table>
             <caption className="sr-only">
@@ -113,24 +88,18 @@ export function BenchmarkTable({
                     {unit}
                   </th>
                 ))}
-                {baselineRow && (
+                {baseline && (
                   <th scope="col" className="numeric">
-                    vs {baselineRow.name} <span className="whitespace-nowrap">({compareOn})</span>
+                    vs {baseline.name} <span className="whitespace-nowrap">({metric})</span>
                   </th>
                 )}
               </tr>
             </thead>
             <tbody>
-              {benchmarks.map((benchmark) => {
-                const value = benchmark.metrics.find((m) => m.unit === compareOn)?.median
-                const relative =
-                  benchmark === baselineRow
-                    ? 'baseline'
-                    : value !== undefined && baselineValue !== undefined
-                      ? describeRelative(value, baselineValue, compareOn, direction)
-                      : undefined
+              {benchmarks.map((benchmark, index) => {
+                const { relative } = comparedRows[index]
                 return (
-                  <tr key={benchmark.name} className={benchmark === baselineRow ? 'is-baseline' : undefined}>
+                  <tr key={benchmark.name} className={benchmark === baseline ? 'is-baseline' : undefined}>
                     <th scope="row">{benchmark.name}</th>
                     {units.map((unit) => {
                       const measured = benchmark.metrics.find((m) => m.unit === unit)
@@ -150,7 +119,7 @@ export function BenchmarkTable({
                         </td>
                       )
                     })}
-                    {baselineRow && <td className="numeric relative-cell">{relative ?? '–'}</td>}
+                    {baseline && <td className="numeric relative-cell">{relative ?? '–'}</td>}
                   </tr>
                 )
               })}
