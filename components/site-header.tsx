@@ -5,7 +5,7 @@ import { ThemeToggle } from './theme-toggle'
 export function SiteHeader() {
   return (
     <header className="border-b border-rule print:hidden">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-5 py-4 sm:px-8">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-5 py-4 sm:px-8">
         <Link href="/" className="group flex items-center gap-3 rounded-sm font-semibold tracking-tight text-ink">
           <span
             aria-hidden="true"
@@ -13,7 +13,7 @@ export function SiteHeader() {
           >
             {'{}'}
           </span>
-          <span className="text-[0.95rem] sm:text-base">{site.name}</span>
+          <span className="text-[0.95rem] whitespace-nowrap sm:text-base">{site.name}</span>
         </Link>
         <div className="flex items-center gap-2 sm:gap-4">
           <nav aria-label="Site">
