@@ -175,6 +175,8 @@ export function articleOgImage(post: PostMeta): Promise<ImageResponse> {
           // The longest titles get the smallest size; past four lines, a title ends in an ellipsis instead of
           // pushing the footer off the card.
           lineClamp: 4,
+          // Even lines, rather than a full line and a lone last word ("Understanding CPU Caches in / Go").
+          textWrap: 'balance',
           fontSize: titleFontSize(post.title),
           fontWeight: 700,
           lineHeight: 1.12,
