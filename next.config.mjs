@@ -1,4 +1,4 @@
-import { responseHeaders } from './lib/response-headers.mjs'
+import { postMediaAssets, responseHeaders } from './lib/response-headers.mjs'
 
 const isStaticExport = process.env.NEXT_OUTPUT === 'export'
 
@@ -14,7 +14,11 @@ const nextConfig = {
   // The MDX pipeline runs in Node at build time; bundling esbuild's binary or shiki's grammars gains nothing.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   async headers() {
-    return isStaticExport ? [] : [{ source: '/:path*', headers: responseHeaders() }]
+    if (isStaticExport) return []
+    return [
+      { source: '/:path*', headers: responseHeaders() },
+      { source: postMediaAssets.source, headers: [{ key: 'Cache-Control', value: postMediaAssets.cacheControl }] },
+    ]
   },
 }
 

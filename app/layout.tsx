@@ -20,7 +20,7 @@ export const metadata: Metadata = {
   authors: [{ name: site.author }],
   alternates: { canonical: '/' },
   openGraph: { type: 'website', siteName: site.name, locale: site.locale.replace('-', '_'), url: '/' },
-  twitter: { card: 'summary' },
+  twitter: { card: 'summary_large_image' },
   // A pull request's preview must never be indexed: the meta tag here, X-Robots-Tag and robots.txt as well.
   robots: isPreview ? { index: false, follow: false } : undefined,
 }

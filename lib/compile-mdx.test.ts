@@ -179,6 +179,19 @@ describe('what compiling a post checks', () => {
         message:
           "<Callot> is not a component posts can use: the journal's components are Callout, BenchmarkTable (or import one from the post's folder)",
       },
+      // The files are missing too, and said in the same round (lib/post-images.ts).
+      {
+        file,
+        line: 10,
+        column: 1,
+        message: `the image ./diagram.png does not exist: there is no file ${path.join(directory, 'post', 'diagram.png')}`,
+      },
+      {
+        file,
+        line: 12,
+        column: 1,
+        message: `the image ./photo.png does not exist: there is no file ${path.join(directory, 'post', 'photo.png')}`,
+      },
     ])
   })
 })

@@ -13,11 +13,12 @@ import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
+import { defaultMediaDirectory, rehypePostImages } from './post-images'
 import { rehypePostText, type PostSection } from './post-text'
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 7
+const PIPELINE_VERSION = 8
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -108,12 +109,20 @@ export type CompiledPost = {
   outline: PostOutline
   /** The post's text, section by section, for the search index. */
   sections: PostSection[]
+  /** The image files the post shows, relative to the media directory (lib/post-images.ts). */
+  media: string[]
 }
 
-async function compile(file: string, postDirectory: string, relative: (file: string) => string): Promise<CompiledPost> {
+async function compile(
+  file: string,
+  postDirectory: string,
+  relative: (file: string) => string,
+  mediaDirectory: string,
+): Promise<CompiledPost> {
   const problems: ContentProblem[] = []
   const outline: PostOutline = { headings: [], links: [], toc: [] }
   const sections: PostSection[] = []
+  const media = new Set<string>()
   try {
     const { code } = await bundleMDX({
       file,
@@ -126,6 +135,15 @@ async function compile(file: string, postDirectory: string, relative: (file: str
         ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
+          rehypePostImages({
+            postDirectory,
+            file: relative(file),
+            relative,
+            problems,
+            media,
+            slug: path.basename(postDirectory),
+            mediaDirectory,
+          }),
           rehypeSlug,
           rehypeCollectHeadings(outline),
           rehypePostText(sections),
@@ -143,7 +161,7 @@ async function compile(file: string, postDirectory: string, relative: (file: str
       },
     })
     if (problems.length > 0) throw new ContentError(problems)
-    return { code, outline, sections }
+    return { code, outline, sections, media: [...media].sort() }
   } catch (error) {
     if (error instanceof ContentError) throw error
     const messages = (error as { errors?: Message[] }).errors
@@ -180,6 +198,8 @@ export type CompileOptions = {
   cacheDirectory?: string | false
   /** Turns absolute paths into the paths error messages show. */
   relative?: (file: string) => string
+  /** Where the images posts show are written (public/_posts-media/ by default). */
+  mediaDirectory?: string
 }
 
 export const defaultCacheDirectory = path.join(
@@ -198,14 +218,19 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const {
     cacheDirectory = defaultCacheDirectory,
     relative = (absolute: string) => path.relative(process.cwd(), absolute),
+    mediaDirectory = defaultMediaDirectory,
   } = options
   const postDirectory = path.dirname(file)
-  if (cacheDirectory === false) return compile(file, postDirectory, relative)
+  if (cacheDirectory === false) return compile(file, postDirectory, relative, mediaDirectory)
 
   const slug = path.basename(postDirectory)
   const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.json`)
-  if (existsSync(cached)) return JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
-  const compiled = await compile(file, postDirectory, relative)
+  if (existsSync(cached)) {
+    const hit = JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
+    // The images live outside the cache (public/_posts-media/ may have been cleaned): compiling again rewrites them.
+    if (hit.media.every((name) => existsSync(path.join(/*turbopackIgnore: true*/ mediaDirectory, name)))) return hit
+  }
+  const compiled = await compile(file, postDirectory, relative, mediaDirectory)
   await mkdir(cacheDirectory, { recursive: true })
   // Earlier versions of this post are dead entries now.
   const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(

@@ -163,6 +163,7 @@ describe('validatePosts', () => {
       )
       expect(messages).toEqual([
         'other:10: the image ./chart.png has no alt text: write ![what the image shows](./chart.png)',
+        `other:10: the image ./chart.png does not exist: there is no file ${path.relative(process.cwd(), path.join(directory, 'other', 'chart.png'))}`,
       ])
 
       await expect(

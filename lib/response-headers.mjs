@@ -50,3 +50,6 @@ export function responseHeaders(environment = siteEnvironment()) {
 
 /** Build assets carry a content hash in their names and never change. */
 export const immutableAssets = { source: '/_next/static/:path*', cacheControl: 'public, max-age=31536000, immutable' }
+
+/** Post images, written at build time under content-hashed names (lib/post-images.ts): they never change either. */
+export const postMediaAssets = { source: '/_posts-media/:path*', cacheControl: immutableAssets.cacheControl }

@@ -163,6 +163,23 @@ const cases: Case[] = [
     ],
   },
   {
+    // Images are resized while the post compiles (lib/post-images.ts): a missing one and a file that is not an image
+    // are each named at their line.
+    name: 'broken-images',
+    expect: [
+      {
+        file: 'figures-that-are-not-there/index.mdx',
+        at: ':8:1',
+        message: 'the image ./figures/flame-graph.png does not exist',
+      },
+      {
+        file: 'figures-that-are-not-there/index.mdx',
+        at: ':10:1',
+        message: 'the image ./chart.png is not an image: use a PNG, JPEG, WebP, AVIF, GIF or SVG file',
+      },
+    ],
+  },
+  {
     // A 1 MB post: a GC trace pasted into the prose (with one Go `%+v` line near its end whose braces MDX would read
     // as an expression). The size limit stops it before any compiling.
     name: 'one-megabyte-post',

@@ -40,7 +40,7 @@ export const mdxComponents = {
     ) : (
       <input {...props} />
     ),
-  // eslint-disable-next-line @next/next/no-img-element -- post images are optimised by a later step; alt is required
+  // eslint-disable-next-line @next/next/no-img-element -- post images are optimised at build time (lib/post-images.ts), which sets loading; alt is required
   img: ({ alt, ...props }: ComponentProps<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
   Callout,
   BenchmarkTable,

@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: post.updated ?? post.date,
       tags: post.tags,
     },
-    twitter: { card: 'summary', title: post.title, description: post.summary },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.summary },
   }
 }
 
