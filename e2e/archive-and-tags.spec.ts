@@ -37,7 +37,7 @@ test('search engines get a sitemap, canonical URLs, social cards and structured 
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/posts\/go-struct-field-alignment$/)
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article')
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Go Struct Field Alignment')
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary')
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image')
   const article = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
   expect(article).toMatchObject({
     '@type': 'BlogPosting',

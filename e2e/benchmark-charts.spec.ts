@@ -15,7 +15,8 @@ function articlesWithCharts(): string[] {
 }
 
 /** Every chart on the page: the article's images (posts have no other images drawn as role="img"). */
-const charts = (page: Page) => page.getByRole('main').getByRole('img')
+// Charts are the SVG images in the article; a post's own figures (bitmaps) are images too.
+const charts = (page: Page) => page.getByRole('main').getByRole('img').and(page.locator('svg'))
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
