@@ -11,6 +11,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
+import { recordTiming } from './build-timing'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
 import { rehypeTableRegions } from './rehype-table-regions'
@@ -160,10 +161,18 @@ async function hashFolder(directory: string, hash = createHash('sha256'), root =
   return hash
 }
 
+// The lockfile stands for the versions of every plugin above. It is hashed once per process, not once per post:
+// at a thousand posts, re-reading it for each was a measurable share of a warm build.
+let dependencies: Promise<string> | undefined
+function dependencyDigest(): Promise<string> {
+  const lockfile = path.join(/*turbopackIgnore: true*/ process.cwd(), 'package-lock.json')
+  return (dependencies ??= existsSync(lockfile)
+    ? readFile(lockfile).then((contents) => createHash('sha256').update(contents).digest('hex'))
+    : Promise.resolve('no lockfile'))
+}
+
 async function cacheKey(postDirectory: string): Promise<string> {
-  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0`)
-  const lockfile = path.join(process.cwd(), 'package-lock.json')
-  if (existsSync(lockfile)) hash.update(await readFile(lockfile))
+  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0${await dependencyDigest()}\0`)
   return (await hashFolder(postDirectory, hash)).digest('hex')
 }
 
@@ -174,9 +183,10 @@ export type CompileOptions = {
   relative?: (file: string) => string
 }
 
+/** In the build folder's cache, so each build folder (the site's, the e2e fixture sites', a scale test's) has its own. */
 export const defaultCacheDirectory = path.join(
   /*turbopackIgnore: true*/ process.cwd(),
-  '.next',
+  process.env.NEXT_DIST_DIR ?? '.next',
   'cache',
   'playbook-mdx',
 )
@@ -191,12 +201,21 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
     cacheDirectory = defaultCacheDirectory,
     relative = (absolute: string) => path.relative(process.cwd(), absolute),
   } = options
+  const started = performance.now()
   const postDirectory = path.dirname(file)
-  if (cacheDirectory === false) return compile(file, postDirectory, relative)
-
   const slug = path.basename(postDirectory)
+  if (cacheDirectory === false) {
+    const compiled = await compile(file, postDirectory, relative)
+    recordTiming('compile-mdx', started, { slug, cache: 'off' })
+    return compiled
+  }
+
   const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.json`)
-  if (existsSync(cached)) return JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
+  if (existsSync(cached)) {
+    const hit = JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
+    recordTiming('compile-mdx', started, { slug, cache: 'hit' })
+    return hit
+  }
   const compiled = await compile(file, postDirectory, relative)
   await mkdir(cacheDirectory, { recursive: true })
   // Earlier versions of this post are dead entries now.
@@ -208,5 +227,6 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const temporary = `${cached}.${process.pid}.tmp`
   await writeFile(temporary, JSON.stringify(compiled))
   await rename(temporary, cached)
+  recordTiming('compile-mdx', started, { slug, cache: 'miss' })
   return compiled
 }

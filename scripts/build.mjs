@@ -7,6 +7,16 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next'
+// Compiles the posts into the build folder's MDX cache on every core first (scripts/warm-mdx-cache.ts), so that
+// the build, which would compile them all in one worker, finds them compiled. It never fails the build itself.
+// PLAYBOOK_WARM_CACHE=0 skips it (to measure what it buys).
+if (process.env.PLAYBOOK_WARM_CACHE !== '0') {
+  spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'warm-mdx-cache.ts')],
+    { stdio: 'inherit', env: process.env },
+  )
+}
 const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
 const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 if (result.status !== 0) {

@@ -1,13 +1,29 @@
 // After `next build` with output: 'export', writes out/_headers (the format Netlify and Cloudflare Pages read) with
-// the headers `next start` sends: security headers on every path, noindex on a preview, and immutable caching for
-// hashed build assets.
-import { writeFileSync } from 'node:fs'
-import { immutableAssets, responseHeaders } from '../lib/response-headers.mjs'
+// the headers `next start` sends: security headers on every path, noindex on a preview, immutable caching for
+// hashed build assets, and revalidated caching for everything else (lib/response-headers.mjs says why).
+import { readdirSync, writeFileSync } from 'node:fs'
+import { immutableAssets, responseHeaders, revalidatedContent } from '../lib/response-headers.mjs'
 import { siteEnvironment } from '../lib/site-env.mjs'
 
 // This runs after the build, outside Next: NODE_ENV is unset here, and a build is production unless SITE_ENV
 // (or the host) says otherwise.
 const environment = siteEnvironment({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' })
+
+/**
+ * Both hosts join the values of a header that several matching rules set, so Cache-Control cannot sit on `/*`
+ * beside the immutable rule for `/_next/static/*`: each top-level page, file and folder of the export gets its
+ * own rule instead (a page `archive.html` is served as `/archive`), which covers new routes without editing this.
+ */
+function revalidatedPaths() {
+  const paths = ['/']
+  for (const entry of readdirSync('out', { withFileTypes: true })) {
+    if (entry.name === '_next' || entry.name === '_headers') continue
+    if (entry.isDirectory()) paths.push(`/${entry.name}/*`)
+    else if (entry.name.endsWith('.html') && entry.name !== 'index.html') paths.push(`/${entry.name.slice(0, -5)}`)
+    else if (entry.name !== 'index.html') paths.push(`/${entry.name}`)
+  }
+  return paths
+}
 
 const lines = [
   '# Written by scripts/write-static-headers.mjs from lib/response-headers.mjs: edit that module, not this file.',
@@ -15,6 +31,7 @@ const lines = [
   ...responseHeaders(environment).map(({ key, value }) => `  ${key}: ${value}`),
   immutableAssets.source.replace(':path*', '*'),
   `  Cache-Control: ${immutableAssets.cacheControl}`,
+  ...revalidatedPaths().flatMap((path) => [path, `  Cache-Control: ${revalidatedContent.cacheControl}`]),
 ]
 writeFileSync('out/_headers', `${lines.join('\n')}\n`)
 console.log(`wrote out/_headers: the ${environment} headers on every path`)
