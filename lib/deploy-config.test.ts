@@ -9,7 +9,10 @@ const nginx = readFileSync(path.join(__dirname, '..', 'deploy', 'nginx.conf'), '
 
 describe('deploy/nginx.conf', () => {
   it('sends exactly the production security headers, on every status', () => {
-    const added = [...nginx.matchAll(/^\s*add_header ([\w-]+) "(.*)" always;$/gm)].map(([, key, value]) => ({ key, value }))
+    const added = [...nginx.matchAll(/^\s*add_header ([\w-]+) "(.*)" always;$/gm)].map(([, key, value]) => ({
+      key,
+      value,
+    }))
     expect(added).toEqual(responseHeaders('production'))
   })
 

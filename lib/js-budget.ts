@@ -67,7 +67,10 @@ export type PageReport = {
 }
 
 function total(scripts: ScriptReport[]): Sized {
-  return scripts.reduce((sum, script) => ({ raw: sum.raw + script.raw, gzip: sum.gzip + script.gzip }), { raw: 0, gzip: 0 })
+  return scripts.reduce((sum, script) => ({ raw: sum.raw + script.raw, gzip: sum.gzip + script.gzip }), {
+    raw: 0,
+    gzip: 0,
+  })
 }
 
 export function pageReport(route: string, html: string, facts: BuildFacts, read: (src: string) => Buffer): PageReport {

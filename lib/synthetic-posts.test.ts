@@ -32,7 +32,9 @@ describe('syntheticPosts', () => {
       expect(files['bench/results.txt']).toMatch(/^note: synthetic build-timing fixture/)
       expect(parseBenchmarkOutput(files['bench/results.txt']).benchmarks.length).toBeGreaterThanOrEqual(4)
     }
-    const allLanguages = new Set(posts.flatMap(({ files }) => [...files['index.mdx'].matchAll(/^```(\w+)/gm)].map((m) => m[1])))
+    const allLanguages = new Set(
+      posts.flatMap(({ files }) => [...files['index.mdx'].matchAll(/^```(\w+)/gm)].map((m) => m[1])),
+    )
     expect([...allLanguages].sort()).toEqual(['bash', 'go', 'python', 'sql', 'yaml'])
     expect(posts.filter(({ files }) => files['index.mdx'].includes('](/posts/')).length).toBeGreaterThan(30)
   })

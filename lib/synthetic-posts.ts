@@ -436,7 +436,10 @@ export function syntheticPosts({ count, seed = 1, words = 2000 }: SyntheticOptio
       if (sectionIndex < languages.length) body.push(codeBlock(random, languages[sectionIndex], sectionIndex), '')
       if (sectionIndex === 1) {
         const type = random.pick(['note', 'tip', 'warning', 'danger'])
-        body.push(`<Callout type="${type}" title="${capitalize(random.pick(objects))}">${sentence(random)}</Callout>`, '')
+        body.push(
+          `<Callout type="${type}" title="${capitalize(random.pick(objects))}">${sentence(random)}</Callout>`,
+          '',
+        )
       }
       if (sectionIndex === 2) {
         const baseline = bench.names[0]

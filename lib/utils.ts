@@ -15,7 +15,11 @@ export function countArticles(count: number): string {
  * Maps over items with at most `limit` calls in flight, results in the items' order. Compiling a thousand posts
  * with Promise.all kept a thousand syntax trees alive at once.
  */
-export async function mapWithLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {

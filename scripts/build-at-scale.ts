@@ -12,7 +12,16 @@
 // It is slow (minutes for 1,000 posts) and takes the whole machine: never part of `npm test`. On a shared machine,
 // run it alone (here: under `flock /tmp/playbook-cpu.lock`).
 import { spawn } from 'node:child_process'
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -63,7 +72,13 @@ type BuildResult = {
   log: string
 }
 
-function build(distDir: string, postsDir: string, timingFile: string, label: string, cpuProf: boolean): Promise<BuildResult> {
+function build(
+  distDir: string,
+  postsDir: string,
+  timingFile: string,
+  label: string,
+  cpuProf: boolean,
+): Promise<BuildResult> {
   rmSync(timingFile, { force: true })
   writeFileSync(timingFile, '')
   const logFile = path.join(distDir, '..', `${path.basename(distDir)}-${label}.log`)
@@ -102,11 +117,16 @@ function build(distDir: string, postsDir: string, timingFile: string, label: str
       const seconds = (performance.now() - started) / 1000
       const peak = memory.stop()
       if (status !== 0) {
-        reject(new Error(`the ${label} build failed (exit ${status}); its output is in ${logFile}:\n${log.slice(-3000)}`))
+        reject(
+          new Error(`the ${label} build failed (exit ${status}); its output is in ${logFile}:\n${log.slice(-3000)}`),
+        )
         return
       }
       const ordered = [['startup', 0] as [string, number], ...[...marks].sort((a, b) => a[1] - b[1])]
-      const phases = ordered.map(([name, at], index): [string, number] => [name, (ordered[index + 1]?.[1] ?? seconds) - at])
+      const phases = ordered.map(([name, at], index): [string, number] => [
+        name,
+        (ordered[index + 1]?.[1] ?? seconds) - at,
+      ])
       const timings = readFileSync(timingFile, 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -140,7 +160,9 @@ function pipelineSummary(timings: Timing[]): string[] {
 
 function printBuild(title: string, count: number, result: BuildResult) {
   console.log(`\n${title}`)
-  console.log(`  wall clock                  ${result.seconds.toFixed(1)} s (${(result.seconds / count).toFixed(3)} s per post)`)
+  console.log(
+    `  wall clock                  ${result.seconds.toFixed(1)} s (${(result.seconds / count).toFixed(3)} s per post)`,
+  )
   console.log(
     `  peak memory (process tree)  ${mib(result.memory.pssKiB)} PSS, ${mib(result.memory.rssKiB)} RSS ` +
       `(sums over up to ${result.memory.processes} processes, sampled every 100 ms)`,
@@ -159,7 +181,10 @@ function editOnePost(postsDir: string): { slug: string; marker: string } {
   const slug = slugs[Math.floor(slugs.length / 2)]
   const file = path.join(postsDir, slug, 'index.mdx')
   const marker = `Edited for the rebuild test at ${new Date().toISOString()}.`
-  writeFileSync(file, `${readFileSync(file, 'utf8')}\n${marker} One more paragraph, as an author's small fix would add.\n`)
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}\n${marker} One more paragraph, as an author's small fix would add.\n`,
+  )
   return { slug, marker }
 }
 

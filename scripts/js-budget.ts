@@ -45,7 +45,10 @@ function buildFacts(): BuildFacts {
 
 /** index.html is `/`, posts/x.html is `/posts/x`; _not-found.html is the 404 page. The global error page is left out. */
 function routeOf(file: string): string | undefined {
-  const relative = path.relative(appDir, file).replace(/\\/g, '/').replace(/\.html$/, '')
+  const relative = path
+    .relative(appDir, file)
+    .replace(/\\/g, '/')
+    .replace(/\.html$/, '')
   if (relative === '_global-error') return undefined
   return relative === 'index' ? '/' : `/${relative}`
 }
@@ -65,7 +68,9 @@ function printReport(pages: PageReport[]) {
     )
   }
   const scripts = new Map(pages.flatMap((page) => page.scripts.map((script) => [script.src, script])))
-  console.log('\nScript files (noModule ones are polyfills that only browsers without ES modules load; not in the totals):')
+  console.log(
+    '\nScript files (noModule ones are polyfills that only browsers without ES modules load; not in the totals):',
+  )
   for (const script of [...scripts.values()].sort((a, b) => a.owner.localeCompare(b.owner) || b.gzip - a.gzip)) {
     const users = pages.filter((page) => page.scripts.some((other) => other.src === script.src)).length
     const modules = script.modules.map((name) => name.replace(/^\[project\]\//, '')).join(', ')

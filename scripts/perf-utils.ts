@@ -23,7 +23,10 @@ export type ProcessPeak = { pid: number; command: string; pssKiB: number }
 function commandOf(pid: number): string {
   try {
     const words = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
-    return words.map((word) => (word.includes('/') ? path.basename(word) : word)).join(' ').slice(0, 70)
+    return words
+      .map((word) => (word.includes('/') ? path.basename(word) : word))
+      .join(' ')
+      .slice(0, 70)
   } catch {
     return '?'
   }
@@ -117,7 +120,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -137,7 +142,9 @@ export async function waitForServer(url: string, timeoutMs = 60_000): Promise<vo
 }
 
 /** `next start` on a free port over a build folder, the way `npm start` serves production. */
-export async function startNextServer(distDir = '.next'): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+export async function startNextServer(
+  distDir = '.next',
+): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
   const port = await freePort()
   const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
   const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {

@@ -85,11 +85,23 @@ async function checkHeaders(base: string, paths: { path: string; expect: number 
   for (const { path: url, expect } of paths) {
     const response = await fetch(base + url, { headers: { 'Accept-Encoding': 'gzip' } })
     await response.arrayBuffer()
-    const validator = response.headers.get('etag') ? 'ETag' : response.headers.get('last-modified') ? 'Last-Modified' : '-'
+    const validator = response.headers.get('etag')
+      ? 'ETag'
+      : response.headers.get('last-modified')
+        ? 'Last-Modified'
+        : '-'
     const cacheControl = response.headers.get('cache-control') ?? '-'
     const hasSecurity = response.headers.get('content-security-policy') !== null
-    const ok = response.status === expect && hasSecurity && (expect !== 200 || (cacheControl !== '-' && validator !== '-'))
-    checks.push({ path: url, status: response.status, cacheControl, validator, encoding: response.headers.get('content-encoding') ?? '-', ok })
+    const ok =
+      response.status === expect && hasSecurity && (expect !== 200 || (cacheControl !== '-' && validator !== '-'))
+    checks.push({
+      path: url,
+      status: response.status,
+      cacheControl,
+      validator,
+      encoding: response.headers.get('content-encoding') ?? '-',
+      ok,
+    })
   }
   return checks
 }
@@ -216,7 +228,13 @@ function printChecks(checks: Check[]) {
     )
 }
 
-async function measure(name: string, base: string, pid: number, paths: { path: string; expect: number }[], script: string) {
+async function measure(
+  name: string,
+  base: string,
+  pid: number,
+  paths: { path: string; expect: number }[],
+  script: string,
+) {
   console.log(`\n${name} at ${base}`)
   const checks = await checkHeaders(base, paths)
   printChecks(checks)
@@ -227,7 +245,9 @@ async function measure(name: string, base: string, pid: number, paths: { path: s
   const seconds = result.duration_us / 1e6
   const errors = Object.entries(result.errors).filter(([, count]) => count > 0)
   const expected404 = Math.round(result.requests / paths.length)
-  const statuses = Object.entries(result.statuses).map(([code, count]) => `${code}: ${count}`).join(', ')
+  const statuses = Object.entries(result.statuses)
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ')
   console.log(
     [
       `  requests      ${result.requests} in ${seconds.toFixed(1)} s`,

@@ -40,11 +40,9 @@ async function runShard(index: number, shards: number): Promise<ShardResult> {
 }
 
 function spawnShard(index: number, shards: number): Promise<ShardResult> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, process.argv[1], '--shard', `${index}/${shards}`],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '--shard', `${index}/${shards}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   return new Promise((resolve) =>
