@@ -1,18 +1,18 @@
 // `npm run lighthouse -- [--runs 3] [path …]`: Lighthouse's mobile preset (its default: a mid-range phone,
-// simulated slow 4G and 4x CPU slowdown) on pages served the way production serves them: `next start` over the
+// simulated slow 4G and 4x CPU slowdown) on pages served the way production serves them: `npm start` over the
 // production build (built first if .next has none). It runs each page --runs times (default 3) in Debian's
 // Chromium (or whichever scripts/browser.ts finds), prints every run and the median of each category's score and of
 // LCP, TBT and CLS, and, for a median below the targets (performance 95, the rest 100), the audits that cost points.
 // Reports (HTML and JSON) go to lighthouse-reports/, which git ignores. Default pages: the index and the benchmark
 // article. Not part of `npm test` (a few minutes); on a shared machine, run it alone.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import lighthouse from 'lighthouse'
+import type { Result as LighthouseResult } from 'lighthouse'
 import { findChromium } from './browser'
-import { freePort, machineDescription, startNextServer, waitForServer } from './perf-utils'
+import { freePort, machineDescription, startProductionServer, waitForServer } from './perf-utils'
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,7 +51,7 @@ function median(values: number[]): number {
 }
 
 /** Headless Chromium with a DevTools port for Lighthouse, in a throwaway profile. */
-async function startChromium(): Promise<{ port: number; stop: () => void }> {
+async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const found = findChromium({ install: true })
   if (!found?.executablePath) throw new Error('no Chromium: install Debian chromium or set CHROMIUM_PATH')
   const port = await freePort()
@@ -73,27 +73,40 @@ async function startChromium(): Promise<{ port: number; stop: () => void }> {
     ],
     { stdio: 'ignore' },
   )
-  const stop = () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM')
-    rmSync(profile, { recursive: true, force: true })
+    await exited
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 })
   }
-  process.once('exit', stop)
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'))
   await waitForServer(`http://127.0.0.1:${port}/json/version`, 20_000)
   return { port, stop }
 }
 
-async function audit(url: string, port: number, name: string): Promise<Run> {
-  const result = await lighthouse(url, {
-    port,
-    output: ['html', 'json'],
-    logLevel: 'error',
-    onlyCategories: [...categories],
-  })
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
-  const [html, json] = result.report as string[]
-  writeFileSync(path.join(reportDir, `${name}.html`), html)
-  writeFileSync(path.join(reportDir, `${name}.json`), json)
-  const { lhr } = result
+/**
+ * Lighthouse's CLI in plain Node: under tsx, the functions Lighthouse serialises into the page carry esbuild's
+ * __name helper, which the page does not have.
+ */
+function audit(url: string, port: number, name: string): Run {
+  const cli = path.join('node_modules', 'lighthouse', 'cli', 'index.js')
+  const outputPath = path.join(reportDir, name)
+  const result = spawnSync(
+    process.execPath,
+    [
+      cli,
+      url,
+      `--port=${port}`,
+      '--output=json',
+      '--output=html',
+      `--output-path=${outputPath}`,
+      `--only-categories=${categories.join(',')}`,
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  )
+  if (result.status !== 0) throw new Error(`Lighthouse failed on ${url} (exit ${result.status})`)
+  const lhr = JSON.parse(readFileSync(`${outputPath}.report.json`, 'utf8')) as LighthouseResult
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`)
   const scores = Object.fromEntries(
     categories.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
@@ -124,16 +137,16 @@ async function main() {
   }
   mkdirSync(reportDir, { recursive: true })
   console.log(`Lighthouse (mobile preset, ${runs} runs per page) on ${machineDescription()}`)
-  const server = await startNextServer()
+  const server = await startProductionServer()
   const chromium = await startChromium()
   let belowTarget = false
   try {
     for (const page of pages) {
-      console.log(`\n${page}  (next start at ${server.url})`)
+      console.log(`\n${page}  (npm start at ${server.url})`)
       const results: Run[] = []
       for (let run = 1; run <= runs; run++) {
         const name = `${page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
-        const result = await audit(server.url + page, chromium.port, name)
+        const result = audit(server.url + page, chromium.port, name)
         results.push(result)
         console.log(
           `  run ${run}: ${categories.map((category) => `${category} ${result.scores[category]}`).join(', ')}; ` +
@@ -158,7 +171,7 @@ async function main() {
       }
     }
   } finally {
-    chromium.stop()
+    await chromium.stop()
     server.stop()
   }
   console.log(`\nReports: ${reportDir}/ (HTML and JSON per run). Targets: ${belowTarget ? 'NOT all met' : 'all met'}.`)

@@ -1,6 +1,6 @@
 // What the measuring scripts (build-at-scale, js-budget, lighthouse, serve-bench) share: a description of the
 // machine every figure is printed with, memory sampling of a process tree from /proc, and starting and stopping a
-// `next start` server.
+// production server.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -141,20 +141,22 @@ export async function waitForServer(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
 }
 
-/** `next start` on a free port over a build folder, the way `npm start` serves production. */
-export async function startNextServer(
+/**
+ * `npm start` on a free port over a build folder: the production server exactly as the README starts it (whatever
+ * the start script runs), given `-p <port> -H 127.0.0.1`.
+ */
+export async function startProductionServer(
   distDir = '.next',
 ): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
   const port = await freePort()
-  const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('npm', ['start', '--silent', '--', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     detached: true,
   })
   const url = `http://127.0.0.1:${port}`
   const stop = () => {
-    // next start runs the server in a child of its own: end the whole process group this script started.
+    // npm runs the server in a child of its own: end the whole process group this script started.
     if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
   }
   process.once('exit', stop)
