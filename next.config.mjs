@@ -19,9 +19,6 @@ const nextConfig = {
     // 2-core machine prerendering on one core while the main process waits; two workers there took a
     // thousand-post build's "Generating static pages" from 46 s to 26 s (README, Performance).
     cpus: Math.max(2, availableParallelism() - 1),
-    // The stylesheet (9 KB gzip) goes inside each page instead of being a render-blocking request: Lighthouse's
-    // mobile LCP went from 2.5 to 1.3 s on the index and 2.6 to 2.2 s on an article (README, Performance).
-    inlineCss: true,
   },
   async headers() {
     if (isStaticExport) return []
