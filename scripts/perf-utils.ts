@@ -155,9 +155,16 @@ export async function startProductionServer(
     detached: true,
   })
   const url = `http://127.0.0.1:${port}`
+  let stopped = false
   const stop = () => {
-    // npm runs the server in a child of its own: end the whole process group this script started.
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    // npm runs the server in a child of its own: end the whole process group this script started, once.
+    if (stopped || child.pid === undefined) return
+    stopped = true
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // The group has exited already.
+    }
   }
   process.once('exit', stop)
   await waitForServer(url)
