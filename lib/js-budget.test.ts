@@ -23,7 +23,10 @@ const html = [
 const facts: BuildFacts = {
   runtimeFiles: ['static/chunks/main.js', 'static/chunks/polyfills.js'],
   chunkModules: new Map([
-    ['/_next/static/chunks/router.js', new Set(['[project]/node_modules/next/dist/client/app-dir/link.js'])],
+    [
+      '/_next/static/chunks/router.js',
+      new Set(['/srv/site/node_modules/next/dist/client/app-dir/link.js', '/srv/site/app/globals.css']),
+    ],
     [
       '/_next/static/chunks/copy-button.js',
       new Set(['[project]/components/copy-button.tsx', '[project]/node_modules/next/dist/client/app-dir/link.js']),

@@ -31,7 +31,8 @@ export type BuildFacts = {
   chunkModules: Map<string, Set<string>>
 }
 
-const frameworkModule = /^\[project\]\/node_modules\/next\//
+// Turbopack names modules `[project]/node_modules/next/…`, webpack by their absolute path.
+const frameworkModule = /(^|\/)node_modules\/next\//
 
 export type ScriptOwner = 'framework' | 'site'
 
@@ -43,8 +44,11 @@ export type ScriptOwner = 'framework' | 'site'
 export function ownerOf(src: string, facts: BuildFacts): ScriptOwner {
   const path = src.replace(/^\/_next\//, '').replace(/\?.*$/, '')
   if (facts.runtimeFiles.includes(path)) return 'framework'
-  const modules = facts.chunkModules.get(src.replace(/\?.*$/, ''))
-  if (modules && modules.size > 0 && [...modules].every((name) => frameworkModule.test(name))) return 'framework'
+  // Stylesheets appear among webpack's client modules; they add no JavaScript of the site's to a chunk.
+  const modules = [...(facts.chunkModules.get(src.replace(/\?.*$/, '')) ?? [])].filter(
+    (name) => !/\.css(\?|$)/.test(name),
+  )
+  if (modules.length > 0 && modules.every((name) => frameworkModule.test(name))) return 'framework'
   return 'site'
 }
 

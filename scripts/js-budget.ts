@@ -33,11 +33,18 @@ function buildFacts(): BuildFacts {
   }
   const chunkModules = new Map<string, Set<string>>()
   for (const file of filesUnder(appDir, '_client-reference-manifest.js')) {
+    // globalThis.__RSC_MANIFEST["/page"] = {…}: the object is JSON. Turbopack lists chunks as URL paths, webpack as
+    // chunk ids and paths under .next/ alternately.
     const source = readFileSync(file, 'utf8')
-    const json = source.slice(source.indexOf('= {') + 2).replace(/;\s*$/, '')
+    const assignment = [...source.matchAll(/__RSC_MANIFEST\[[^\]]+\]\s*=\s*/g)].pop()
+    if (!assignment) continue
+    const json = source.slice(assignment.index + assignment[0].length).replace(/;\s*$/, '')
     const { clientModules } = JSON.parse(json) as { clientModules: Record<string, { chunks: string[] }> }
     for (const [name, { chunks }] of Object.entries(clientModules)) {
-      for (const chunk of chunks) chunkModules.set(chunk, (chunkModules.get(chunk) ?? new Set()).add(name))
+      for (const chunk of chunks.filter((entry) => entry.endsWith('.js'))) {
+        const url = chunk.startsWith('/') ? chunk : `/_next/${chunk}`
+        chunkModules.set(url, (chunkModules.get(url) ?? new Set()).add(name))
+      }
     }
   }
   return { runtimeFiles: [...(manifest.rootMainFiles ?? []), ...(manifest.polyfillFiles ?? [])], chunkModules }
@@ -83,7 +90,7 @@ function printReport(pages: PageReport[]) {
 
 function main() {
   const facts = buildFacts()
-  const read = (src: string) => readFileSync(path.join(distDir, src.replace(/^\/_next\//, '')))
+  const read = (src: string) => readFileSync(path.join(distDir, decodeURIComponent(src.replace(/^\/_next\//, ''))))
   const pages = filesUnder(appDir, '.html')
     .map((file) => ({ file, route: routeOf(file) }))
     .filter((page): page is { file: string; route: string } => page.route !== undefined)
