@@ -11,6 +11,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
+import { recordTiming } from './build-timing'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
 import { defaultMediaDirectory, rehypePostImages } from './post-images'
@@ -186,10 +187,18 @@ async function hashFolder(directory: string, hash = createHash('sha256'), root =
   return hash
 }
 
+// The lockfile stands for the versions of every plugin above. It is hashed once per process, not once per post:
+// at a thousand posts, re-reading it for each was a measurable share of a warm build.
+let dependencies: Promise<string> | undefined
+function dependencyDigest(): Promise<string> {
+  const lockfile = path.join(/*turbopackIgnore: true*/ process.cwd(), 'package-lock.json')
+  return (dependencies ??= existsSync(lockfile)
+    ? readFile(lockfile).then((contents) => createHash('sha256').update(contents).digest('hex'))
+    : Promise.resolve('no lockfile'))
+}
+
 async function cacheKey(postDirectory: string): Promise<string> {
-  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0`)
-  const lockfile = path.join(process.cwd(), 'package-lock.json')
-  if (existsSync(lockfile)) hash.update(await readFile(lockfile))
+  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0${await dependencyDigest()}\0`)
   return (await hashFolder(postDirectory, hash)).digest('hex')
 }
 
@@ -202,9 +211,10 @@ export type CompileOptions = {
   mediaDirectory?: string
 }
 
+/** In the build folder's cache, so each build folder (the site's, the e2e fixture sites', a scale test's) has its own. */
 export const defaultCacheDirectory = path.join(
   /*turbopackIgnore: true*/ process.cwd(),
-  '.next',
+  process.env.NEXT_DIST_DIR ?? '.next',
   'cache',
   'playbook-mdx',
 )
@@ -220,15 +230,23 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
     relative = (absolute: string) => path.relative(process.cwd(), absolute),
     mediaDirectory = defaultMediaDirectory,
   } = options
+  const started = performance.now()
   const postDirectory = path.dirname(file)
-  if (cacheDirectory === false) return compile(file, postDirectory, relative, mediaDirectory)
-
   const slug = path.basename(postDirectory)
+  if (cacheDirectory === false) {
+    const compiled = await compile(file, postDirectory, relative, mediaDirectory)
+    recordTiming('compile-mdx', started, { slug, cache: 'off' })
+    return compiled
+  }
+
   const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.json`)
   if (existsSync(cached)) {
     const hit = JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
     // The images live outside the cache (public/_posts-media/ may have been cleaned): compiling again rewrites them.
-    if (hit.media.every((name) => existsSync(path.join(/*turbopackIgnore: true*/ mediaDirectory, name)))) return hit
+    if (hit.media.every((name) => existsSync(path.join(/*turbopackIgnore: true*/ mediaDirectory, name)))) {
+      recordTiming('compile-mdx', started, { slug, cache: 'hit' })
+      return hit
+    }
   }
   const compiled = await compile(file, postDirectory, relative, mediaDirectory)
   await mkdir(cacheDirectory, { recursive: true })
@@ -241,5 +259,6 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   const temporary = `${cached}.${process.pid}.tmp`
   await writeFile(temporary, JSON.stringify(compiled))
   await rename(temporary, cached)
+  recordTiming('compile-mdx', started, { slug, cache: 'miss' })
   return compiled
 }

@@ -223,7 +223,8 @@ describe('loadPosts, series names', () => {
         file: 'two/index.mdx',
         line: 6,
         column: 1,
-        message: 'the series "go  memory" is spelled "Go Memory" in one/index.mdx: write the name exactly the same in every part',
+        message:
+          'the series "go  memory" is spelled "Go Memory" in one/index.mdx: write the name exactly the same in every part',
       },
     ])
   })

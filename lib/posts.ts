@@ -2,6 +2,7 @@ import 'server-only'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { recordTiming } from './build-timing'
 import { compileMdx, type CompiledPost, type CompileOptions } from './compile-mdx'
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
@@ -10,6 +11,7 @@ import { checkInternalLinks, type TocEntry } from './mdx-inspect'
 import type { PostSection } from './post-text'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 import { previewDetails, siteEnvironment, type SiteEnvironment } from './site-env.mjs'
+import { mapWithLimit } from './utils'
 
 export type PostMeta = Frontmatter & {
   slug: string
@@ -144,7 +146,9 @@ export async function readPosts(
   }
 
   // "Updated" comes from git when the full history is there; a shallow clone falls back to the frontmatter.
+  const historyStarted = performance.now()
   const histories = readFileHistories(posts.map((post) => post.file))
+  recordTiming('git-history', historyStarted, { posts: posts.length })
   for (const post of posts) {
     const history = histories?.get(post.file)
     post.updated = (history && lastUpdated(history, post.date)) ?? post.updated
@@ -155,7 +159,9 @@ export async function readPosts(
 
 /** The posts of a folder; throws one ContentError listing every problem, so an author fixes them in one round. */
 export async function loadPosts(directory: string, relative?: (file: string) => string): Promise<PostMeta[]> {
+  const started = performance.now()
   const { posts, problems } = await readPosts(directory, relative)
+  recordTiming('load-posts', started, { posts: posts.length })
   if (problems.length > 0) throw new ContentError(problems)
   return posts
 }
@@ -215,23 +221,25 @@ export async function getAllPostsWithText(
   return Promise.all(posts.map(async (post) => ({ ...post, sections: (await compilePost(post, options)).sections })))
 }
 
+// esbuild bundles in a process of its own, so a few compiles in flight keep a core busy; more only hold more
+// syntax trees in memory at once.
+const compilesInFlight = 4
+
 /**
  * Compiles every post (each once, from the disk cache when unchanged) and checks what spans posts: links to
  * posts and headings that do not exist. Throws one ContentError listing every problem in every post.
  */
 export async function validatePosts(posts: PostMeta[], options?: CompileOptions): Promise<void> {
   const problems: ContentProblem[] = []
-  const compiled = await Promise.all(
-    posts.map(async (post) => {
-      try {
-        return { ...post, outline: (await compilePost(post, options)).outline }
-      } catch (error) {
-        if (!(error instanceof ContentError)) throw error
-        problems.push(...error.problems)
-        return undefined
-      }
-    }),
-  )
+  const compiled = await mapWithLimit(posts, compilesInFlight, async (post) => {
+    try {
+      return { ...post, outline: (await compilePost(post, options)).outline }
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error
+      problems.push(...error.problems)
+      return undefined
+    }
+  })
   const valid = compiled.filter((post) => post !== undefined)
   // A link into a post that failed to compile cannot be checked; that post's own problems are reported instead.
   if (valid.length === posts.length) problems.push(...checkInternalLinks(valid))

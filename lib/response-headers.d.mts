@@ -2,3 +2,4 @@ import type { SiteEnvironment } from './site-env.mjs'
 export function responseHeaders(environment?: SiteEnvironment): { key: string; value: string }[]
 export const immutableAssets: { source: string; cacheControl: string }
 export const postMediaAssets: { source: string; cacheControl: string }
+export const revalidatedContent: { source: string; cacheControl: string }

@@ -53,3 +53,17 @@ export const immutableAssets = { source: '/_next/static/:path*', cacheControl: '
 
 /** Post images, written at build time under content-hashed names (lib/post-images.ts): they never change either. */
 export const postMediaAssets = { source: '/_posts-media/:path*', cacheControl: immutableAssets.cacheControl }
+
+/**
+ * Everything else (pages, feeds, the sitemap, robots.txt, link-preview images, RSC payloads) keeps its URL across deploys, so
+ * caches must check back: a browser revalidates on every visit (max-age=0; a 304 against the ETag or Last-Modified
+ * costs a round trip and no body), and a CDN serves its copy for 5 minutes (s-maxage), then serves it stale for up
+ * to a day while it refetches in the background (stale-while-revalidate). A deploy reaches every reader within
+ * 5 minutes on any CDN, at once on hosts that purge on deploy, and the origin sees about one request per URL per
+ * edge every 5 minutes however busy the site is. Next's own default for prerendered pages, s-maxage=31536000,
+ * would let a CDN that is not purged on deploy serve last year's index.
+ */
+export const revalidatedContent = {
+  source: '/:path((?!_next/static/|_posts-media/).*)',
+  cacheControl: 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
+}

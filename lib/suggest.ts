@@ -47,7 +47,9 @@ export function closestPosts<T extends Suggestible>(pathname: string, posts: T[]
     .map((post) => {
       const titleWords = [...words(post.title), ...words(post.slug)]
       const matched = wanted.filter((word) =>
-        titleWords.some((candidate) => similarity(word, candidate) >= 0.75 || (word.length >= 4 && candidate.startsWith(word))),
+        titleWords.some(
+          (candidate) => similarity(word, candidate) >= 0.75 || (word.length >= 4 && candidate.startsWith(word)),
+        ),
       ).length
       const score = Math.max(similarity(typed, post.slug), matched / wanted.length)
       return { post, score }

@@ -12,7 +12,7 @@
 // is fixed, so that the marker is removed and the check becomes strict. Delete a marker to make its check strict now.
 //
 // The builds use .e2e/preview as their scratch build folder (`npm run build:e2e-sites` rebuilds it), never .next
-// (though lib/compile-mdx.ts caches the posts that compile in .next/cache/playbook-mdx/ whatever the build folder).
+// (lib/compile-mdx.ts caches the posts that compile in the build folder's cache/playbook-mdx/).
 // Builds take most of a 2-core machine: run this alone (on a shared machine, under the CPU lock).
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'

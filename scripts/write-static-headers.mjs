@@ -1,13 +1,30 @@
 // After `next build` with output: 'export', writes out/_headers (the format Netlify and Cloudflare Pages read) with
-// the headers `next start` sends: security headers on every path, noindex on a preview, and immutable caching for
-// hashed build assets and post images.
-import { writeFileSync } from 'node:fs'
-import { immutableAssets, postMediaAssets, responseHeaders } from '../lib/response-headers.mjs'
+// the headers `next start` sends: security headers on every path, noindex on a preview, immutable caching for
+// hashed build assets and post images, and revalidated caching for everything else (lib/response-headers.mjs says why).
+import { readdirSync, writeFileSync } from 'node:fs'
+import { immutableAssets, postMediaAssets, responseHeaders, revalidatedContent } from '../lib/response-headers.mjs'
 import { siteEnvironment } from '../lib/site-env.mjs'
 
 // This runs after the build, outside Next: NODE_ENV is unset here, and a build is production unless SITE_ENV
 // (or the host) says otherwise.
 const environment = siteEnvironment({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' })
+
+/**
+ * Both hosts join the values of a header that several matching rules set, so Cache-Control cannot sit on `/*`
+ * beside the immutable rule for `/_next/static/*`: each top-level page, file and folder of the export gets its
+ * own rule instead (a page `archive.html` is served as `/archive`), which covers new routes without editing this.
+ */
+function revalidatedPaths() {
+  const paths = ['/']
+  for (const entry of readdirSync('out', { withFileTypes: true })) {
+    // Hashed files with their own immutable rule: a second Cache-Control would be joined to it.
+    if (entry.name === '_next' || entry.name === '_posts-media' || entry.name === '_headers') continue
+    if (entry.isDirectory()) paths.push(`/${entry.name}/*`)
+    else if (entry.name.endsWith('.html') && entry.name !== 'index.html') paths.push(`/${entry.name.slice(0, -5)}`)
+    else if (entry.name !== 'index.html') paths.push(`/${entry.name}`)
+  }
+  return paths
+}
 
 const lines = [
   '# Written by scripts/write-static-headers.mjs from lib/response-headers.mjs: edit that module, not this file.',
@@ -17,6 +34,7 @@ const lines = [
     source.replace(':path*', '*'),
     `  Cache-Control: ${cacheControl}`,
   ]),
+  ...revalidatedPaths().flatMap((path) => [path, `  Cache-Control: ${revalidatedContent.cacheControl}`]),
   // The export writes the link-preview images (app/opengraph-image.tsx and the articles') as files without an
   // extension, from which a host cannot guess their type; with nosniff, a wrong type would stick.
   ...['/opengraph-image', '/posts/*/opengraph-image'].flatMap((source) => [source, '  Content-Type: image/png']),
