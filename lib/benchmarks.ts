@@ -155,3 +155,136 @@ export function formatMeasurement(value: number, decimals: number): string {
     maximumFractionDigits: Math.min(decimals + 1, 20),
   }).format(value)
 }
+
+export type PlainBenchmarkRow = { name: string; values: Record<string, number | number[]> }
+
+/** What a post passes to <BenchmarkTable>: the page renders it as HTML, the Markdown copy as a Markdown table. */
+export type BenchmarkTableOptions = {
+  caption: string
+  /** Raw `go test -bench` output (or any benchfmt text), imported from the post's folder. */
+  results?: string
+  /** Rows for tools that do not print benchfmt. */
+  rows?: PlainBenchmarkRow[]
+  /** A regular expression matched against the shown names, to pick some of the benchmarks. */
+  filter?: string
+  /** The row the others are compared with. */
+  baseline?: string
+  /** The unit the comparison uses; ns/op by default when present. */
+  metric?: string
+  better?: 'lower' | 'higher'
+  /** Which units to show, in this order; every unit in the output by default. */
+  units?: string[]
+  /** The post, named in errors. */
+  source?: string
+}
+
+export type BenchmarkTableRow = {
+  name: string
+  isBaseline: boolean
+  /** One cell per shown unit, undefined where the benchmark did not report that unit. */
+  cells: (MetricSummary | undefined)[]
+  /** Against the baseline in words ("2.40× faster", "baseline"); undefined without a baseline or a ratio. */
+  relative?: string
+}
+
+export type BenchmarkTable = {
+  caption: string
+  units: string[]
+  /** The unit the baseline column compares, when there is a baseline. */
+  compareOn: string
+  baseline?: string
+  rows: BenchmarkTableRow[]
+  /** How the numbers were summarized, when there were several runs. */
+  note?: string
+  /** The output's environment lines with readable labels (OS, CPU, Go …), `runs` left out. */
+  environment: [label: string, value: string][]
+}
+
+const environmentLabels: Record<string, string> = { goos: 'OS', goarch: 'Arch', cpu: 'CPU', pkg: 'Package', go: 'Go' }
+
+function fromRows(rows: PlainBenchmarkRow[]): BenchmarkSummary[] {
+  return rows.map(({ name, values }) => ({
+    name,
+    metrics: Object.entries(values).map(([unit, value]) => summarize(unit, Array.isArray(value) ? value : [value])),
+  }))
+}
+
+/**
+ * The table a <BenchmarkTable> shows: rows picked by `filter`, medians per unit and each row against the baseline.
+ * A wrong prop throws an error naming the post, the table's caption and what to fix.
+ */
+export function benchmarkTable({
+  caption,
+  results,
+  rows,
+  filter,
+  baseline,
+  metric,
+  better,
+  units: chosenUnits,
+  source = 'a post',
+}: BenchmarkTableOptions): BenchmarkTable {
+  const fail = (message: string): never => {
+    throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${message}`)
+  }
+  let environment: [string, string][] = []
+  let benchmarks: BenchmarkSummary[] = []
+  if (results !== undefined) {
+    try {
+      ;({ environment, benchmarks } = parseBenchmarkOutput(results))
+    } catch (error) {
+      fail(`the results could not be read:\n${(error as Error).message}`)
+    }
+  } else if (rows) {
+    benchmarks = fromRows(rows)
+  } else {
+    fail('pass the benchmark output as results={…} or plain rows as rows={[…]}')
+  }
+
+  if (filter) {
+    const pattern = new RegExp(filter)
+    benchmarks = benchmarks.filter((benchmark) => pattern.test(benchmark.name))
+    if (benchmarks.length === 0) fail(`filter="${filter}" matches no benchmark`)
+  }
+
+  const measuredUnits = [...new Set(benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.unit)))]
+  const unknownUnits = chosenUnits?.filter((unit) => !measuredUnits.includes(unit)) ?? []
+  if (unknownUnits.length > 0)
+    fail(`units ${unknownUnits.join(', ')} are not in the output, which has ${measuredUnits.join(', ')}`)
+  const units = chosenUnits ?? measuredUnits
+  const compareOn = metric ?? (measuredUnits.includes('ns/op') ? 'ns/op' : measuredUnits[0])
+  if (!measuredUnits.includes(compareOn))
+    fail(`metric="${compareOn}" is not among the units ${measuredUnits.join(', ')}`)
+  const direction = better ?? (isHigherBetter(compareOn) ? 'higher' : 'lower')
+  const baselineRow = baseline === undefined ? undefined : benchmarks.find((benchmark) => benchmark.name === baseline)
+  if (baseline !== undefined && !baselineRow) {
+    fail(`baseline="${baseline}" is not one of the rows: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`)
+  }
+  const baselineValue = baselineRow?.metrics.find((m) => m.unit === compareOn)?.median
+  const runs = Math.max(...benchmarks.flatMap((benchmark) => benchmark.metrics.map((m) => m.runs)))
+
+  return {
+    caption,
+    units,
+    compareOn,
+    baseline: baselineRow?.name,
+    rows: benchmarks.map((benchmark) => {
+      const value = benchmark.metrics.find((m) => m.unit === compareOn)?.median
+      return {
+        name: benchmark.name,
+        isBaseline: benchmark === baselineRow,
+        cells: units.map((unit) => benchmark.metrics.find((m) => m.unit === unit)),
+        relative:
+          benchmark === baselineRow
+            ? 'baseline'
+            : value !== undefined && baselineValue !== undefined
+              ? describeRelative(value, baselineValue, compareOn, direction)
+              : undefined,
+      }
+    }),
+    note: runs > 1 ? `Median of ${runs} runs; ± is the widest distance of a single run from the median.` : undefined,
+    environment: environment
+      .filter(([key]) => key !== 'runs')
+      .map(([key, value]) => [environmentLabels[key] ?? key, value]),
+  }
+}
