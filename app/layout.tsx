@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
 import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
+import { pageAlternates } from '@/lib/seo'
 import { site } from '@/lib/site'
 import { siteEnvironment } from '@/lib/site-env.mjs'
 import { mono, sans } from './fonts'
@@ -16,7 +17,7 @@ export const metadata: Metadata = {
   description: site.description,
   applicationName: site.name,
   authors: [{ name: site.author }],
-  alternates: { canonical: '/' },
+  alternates: pageAlternates('/'),
   openGraph: { type: 'website', siteName: site.name, locale: site.locale.replace('-', '_'), url: '/' },
   twitter: { card: 'summary' },
   // A pull request's preview must never be indexed: the meta tag here, X-Robots-Tag and robots.txt as well.

@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/json-ld'
 import { MDXContent } from '@/components/mdx/mdx-content'
 import { PostNavigation } from '@/components/post-navigation'
 import { getAdjacentPosts, getAllPosts, getPost, validatePosts } from '@/lib/posts'
-import { blogPostingJsonLd } from '@/lib/seo'
+import { blogPostingJsonLd, pageAlternates } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: post.title,
     description: post.summary,
-    alternates: { canonical: path },
+    alternates: pageAlternates(path, post),
     openGraph: {
       type: 'article',
       url: path,
