@@ -63,6 +63,7 @@ const read = (specifier: string) => {
   return results
 }
 const markdown = postMarkdown(post, body, read)
+const expectLines = (...lines: string[]) => expect(markdown).toContain(lines.join('\n'))
 
 describe('postMarkdown', () => {
   it('starts with the title, the summary, the dates, the tags and the canonical URL in place of the frontmatter', () => {
@@ -91,32 +92,28 @@ describe('postMarkdown', () => {
   })
 
   it('turns a callout into a blockquote headed by its kind and title, content dedented', () => {
-    expect(markdown).toContain(
-      [
-        "> **Warning: Measure \\| don't guess**",
-        '>',
-        '> Indented content, as MDX allows.',
-        '>',
-        '> ```go',
-        '> import "fmt"',
-        '> ```',
-      ].join('\n'),
+    expectLines(
+      "> **Warning: Measure \\| don't guess**",
+      '>',
+      '> Indented content, as MDX allows.',
+      '>',
+      '> ```go',
+      '> import "fmt"',
+      '> ```',
     )
     expect(markdown).toContain('> **Note**\n>\n> One line, no title.')
   })
 
   it('turns a benchmark table into a Markdown table of the numbers the page shows', () => {
-    expect(markdown).toContain(
-      [
-        '**Scanning \\*all\\* events**',
-        '',
-        '| Benchmark | ns/op | vs Scan/padded (ns/op) |',
-        '| --- | ---: | ---: |',
-        '| Scan/padded | 120 ±8.3% | baseline |',
-        '| Scan/ordered | 50 ±4% | 2.40× faster |',
-        '',
-        'Median of 3 runs; ± is the widest distance of a single run from the median. Measured on: OS linux, CPU AMD EPYC.',
-      ].join('\n'),
+    expectLines(
+      '**Scanning \\*all\\* events**',
+      '',
+      '| Benchmark | ns/op | vs Scan/padded (ns/op) |',
+      '| --- | ---: | ---: |',
+      '| Scan/padded | 120 ±8.3% | baseline |',
+      '| Scan/ordered | 50 ±4% | 2.40× faster |',
+      '',
+      'Median of 3 runs; ± is the widest distance of a single run from the median. Measured on: OS linux, CPU AMD EPYC.',
     )
     expect(markdown).toContain('| one worker | 10 | baseline |\n| four workers | 40 ±2.5% | 4.00× more |')
   })
