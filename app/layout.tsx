@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/site-footer'
 import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
 import { searchShortcutScript } from '@/lib/search-shortcut'
+import { pageAlternates } from '@/lib/seo'
 import { site } from '@/lib/site'
 import { siteEnvironment } from '@/lib/site-env.mjs'
 import { themeScript } from '@/lib/theme'
@@ -18,7 +19,7 @@ export const metadata: Metadata = {
   description: site.description,
   applicationName: site.name,
   authors: [{ name: site.author }],
-  alternates: { canonical: '/' },
+  alternates: pageAlternates('/'),
   openGraph: { type: 'website', siteName: site.name, locale: site.locale.replace('-', '_'), url: '/' },
   twitter: { card: 'summary_large_image' },
   // A pull request's preview must never be indexed: the meta tag here, X-Robots-Tag and robots.txt as well.

@@ -3,6 +3,7 @@ import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import { SmartLink } from '@/components/smart-link'
 import type { PostMeta } from '@/lib/posts'
+import { markdownCopyPath } from '@/lib/seo'
 import { site } from '@/lib/site'
 
 /** An article's title (the page's only h1) with its dates, reading time and tags. */
@@ -43,6 +44,15 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
             </SmartLink>
           </>
         )}
+        <span aria-hidden="true">·</span>
+        {/* A file, not a page: a plain anchor, so the router does not try to navigate to it. */}
+        <a
+          href={markdownCopyPath(post.slug)}
+          type="text/markdown"
+          className="underline decoration-rule underline-offset-4 hover:decoration-accent"
+        >
+          View as Markdown
+        </a>
       </div>
       <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-2">
         {post.tags.map((tag) => (

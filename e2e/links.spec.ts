@@ -70,6 +70,11 @@ test('no broken internal link or anchor, every image has alt text, external link
       }
     }
   }
+  // Read by tools rather than people, so no page links it (the feeds are linked from every footer).
+  for (const file of ['/llms.txt']) {
+    const status = (await request.get(file)).status()
+    if (status !== 200) problems.push(`${file}: answered ${status}`)
+  }
   expect(visited.size).toBeGreaterThan(10)
   expect(problems).toEqual([])
 })

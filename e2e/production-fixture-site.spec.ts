@@ -24,3 +24,14 @@ test('production robots.txt lets search engines in', async ({ request }) => {
   expect(robots).toMatch(/Allow: \//)
   expect(robots).not.toMatch(/Disallow/)
 })
+
+test('production feeds, llms.txt and Markdown copies leave drafts and future-dated posts out', async ({ request }) => {
+  for (const path of ['/feed.xml', '/atom.xml', '/feed.json', '/llms.txt']) {
+    const text = await (await request.get(path)).text()
+    expect(text, path).toContain('/posts/a-published-fixture')
+    expect(text, path).not.toMatch(/a-draft-fixture|a-future-fixture/)
+  }
+  for (const slug of ['a-draft-fixture', 'a-future-fixture']) {
+    expect((await request.get(`/posts/${slug}.md`)).status(), slug).toBe(404)
+  }
+})

@@ -290,3 +290,19 @@ export function compareRowsOn(comparison: BenchmarkComparison, unit: string): Co
     return { name: benchmark.name, isBaseline, measured, relative }
   })
 }
+
+const environmentLabels: Record<string, string> = { goos: 'OS', goarch: 'Arch', cpu: 'CPU', pkg: 'Package', go: 'Go' }
+
+/** The output's environment lines with readable labels (OS, CPU, Go …), `runs` left out. */
+export function describeEnvironment(comparison: BenchmarkComparison): [label: string, value: string][] {
+  return comparison.environment
+    .filter(([key]) => key !== 'runs')
+    .map(([key, value]) => [environmentLabels[key] ?? key, value])
+}
+
+/** How the numbers were summarized, when there were several runs. */
+export function runsNote(comparison: BenchmarkComparison): string | undefined {
+  return comparison.runs > 1
+    ? `Median of ${comparison.runs} runs; ± is the widest distance of a single run from the median.`
+    : undefined
+}

@@ -1,5 +1,5 @@
 import 'server-only'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { recordTiming } from './build-timing'
@@ -219,6 +219,30 @@ export async function getAllPostsWithText(
 ): Promise<(PostMeta & { sections: PostSection[] })[]> {
   const posts = await getAllPosts()
   return Promise.all(posts.map(async (post) => ({ ...post, sections: (await compilePost(post, options)).sections })))
+}
+
+export type PostSource = {
+  post: PostMeta
+  /** The MDX after the frontmatter, as its author wrote it. */
+  body: string
+  /** Reads a file the post imports (`./bench/results.txt`); nothing outside the post's folder. */
+  readImport: (specifier: string) => string
+}
+
+/** A visible post's source, for its Markdown copy (lib/markdown-copy.ts); undefined for a slug no reader may see. */
+export async function getPostSource(slug: string): Promise<PostSource | undefined> {
+  const post = (await getAllPosts()).find((candidate) => candidate.slug === slug)
+  if (!post) return undefined
+  const folder = path.join(postsDirectory(), slug)
+  const parsed = parseFrontmatter(post.file, await readFile(path.join(folder, 'index.mdx'), 'utf8'))
+  if (!parsed.ok) throw new ContentError(parsed.problems)
+  const readImport = (specifier: string) => {
+    const file = path.resolve(folder, specifier)
+    if (!file.startsWith(folder + path.sep))
+      throw new Error(`${post.file}: "${specifier}" is outside the post's folder`)
+    return readFileSync(file, 'utf8')
+  }
+  return { post, body: parsed.body, readImport }
 }
 
 // esbuild bundles in a process of its own, so a few compiles in flight keep a core busy; more only hold more

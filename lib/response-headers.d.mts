@@ -3,3 +3,6 @@ export function responseHeaders(environment?: SiteEnvironment): { key: string; v
 export const immutableAssets: { source: string; cacheControl: string }
 export const postMediaAssets: { source: string; cacheControl: string }
 export const revalidatedContent: { source: string; cacheControl: string }
+export type SiteFile = { path: string; contentType: string }
+export const siteFiles: { rss: SiteFile; atom: SiteFile; jsonFeed: SiteFile; llmsTxt: SiteFile }
+export const markdownContentType: string

@@ -67,3 +67,17 @@ export const revalidatedContent = {
   source: '/:path((?!_next/static/|_posts-media/).*)',
   cacheControl: 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
 }
+
+/**
+ * The files the site serves besides pages, at fixed paths, with their types. Route handlers send the type, and
+ * out/_headers repeats it: a static host guesses from the extension (text/xml, application/json).
+ */
+export const siteFiles = {
+  rss: { path: '/feed.xml', contentType: 'application/rss+xml; charset=utf-8' },
+  atom: { path: '/atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
+  jsonFeed: { path: '/feed.json', contentType: 'application/feed+json; charset=utf-8' },
+  llmsTxt: { path: '/llms.txt', contentType: 'text/plain; charset=utf-8' },
+}
+
+/** The Markdown copy of a post, /posts/<slug>.md: a static host knows no type for .md. */
+export const markdownContentType = 'text/markdown; charset=utf-8'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { postMeta } from './__fixtures__/temporary-posts'
 import { groupPostsByYear, summarizeTags } from './posts'
-import { absoluteUrl, blogPostingJsonLd, serializeJsonLd, sitemapEntries } from './seo'
+import { absoluteUrl, blogPostingJsonLd, pageAlternates, serializeJsonLd, sitemapEntries } from './seo'
 import { site } from './site'
 
 const post = (slug: string, date: string, tags: string[], updated?: string) => postMeta(slug, date, { tags, updated })
@@ -30,6 +30,25 @@ describe('sitemapEntries', () => {
     expect(entries.find((entry) => entry.url.endsWith('/posts/middle'))?.lastModified).toBe('2026-06-01')
     expect(entries.find((entry) => entry.url.endsWith('/tags/databases'))?.lastModified).toBe('2025-12-30')
     for (const entry of entries) expect(entry.url).toMatch(/^https?:\/\/[^/]+\//)
+  })
+})
+
+describe('pageAlternates', () => {
+  const feeds = {
+    'application/rss+xml': [{ url: '/feed.xml', title: `${site.name} (RSS)` }],
+    'application/atom+xml': [{ url: '/atom.xml', title: `${site.name} (Atom)` }],
+    'application/feed+json': [{ url: '/feed.json', title: `${site.name} (JSON Feed)` }],
+  }
+
+  it('gives every page its canonical path and the three feeds', () => {
+    expect(pageAlternates('/archive')).toEqual({ canonical: '/archive', types: feeds })
+  })
+
+  it("adds an article's Markdown copy", () => {
+    expect(pageAlternates('/posts/middle', posts[1])).toEqual({
+      canonical: '/posts/middle',
+      types: { ...feeds, 'text/markdown': [{ url: '/posts/middle.md', title: 'Title of middle' }] },
+    })
   })
 })
 

@@ -1,11 +1,44 @@
 // What search engines and link previews read: absolute URLs, the sitemap's entries and JSON-LD, all derived
 // from the site facts and the posts, never written by hand per page.
-import type { MetadataRoute } from 'next'
+import type { Metadata, MetadataRoute } from 'next'
 import type { PostMeta, TagSummary } from './posts'
+import { markdownContentType, siteFiles } from './response-headers.mjs'
 import { site } from './site'
+
+/** A Content-Type without its parameters, as a link's `type` names it. */
+const mediaType = (contentType: string) => contentType.split(';')[0]
+
+/** The journal's feeds (lib/feeds.ts), as every page's <head>, the footer and llms.txt name them. */
+export const feedLinks = (
+  [
+    { format: 'rss', label: 'RSS', ...siteFiles.rss },
+    { format: 'atom', label: 'Atom', ...siteFiles.atom },
+    { format: 'jsonFeed', label: 'JSON Feed', ...siteFiles.jsonFeed },
+  ] as const
+).map((feed) => ({ ...feed, mediaType: mediaType(feed.contentType) }))
 
 export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`
+}
+
+/** Where a post's plain-Markdown copy is served (app/markdown/[file]/route.ts, rewritten from this path). */
+export function markdownCopyPath(slug: string): string {
+  return `/posts/${slug}.md`
+}
+
+/**
+ * A page's `alternates`: its canonical path and the feeds every page advertises, plus any other versions of the
+ * page. Next replaces the layout's `alternates` with a page's rather than merging them, so every page sets it here.
+ */
+export function pageAlternates(canonical: string, post?: PostMeta): Metadata['alternates'] {
+  const feeds = feedLinks.map(({ label, mediaType, path }) => [
+    mediaType,
+    [{ url: path, title: `${site.name} (${label})` }],
+  ])
+  const markdown = post
+    ? [[mediaType(markdownContentType), [{ url: markdownCopyPath(post.slug), title: post.title }]]]
+    : []
+  return { canonical, types: Object.fromEntries([...feeds, ...markdown]) }
 }
 
 export function sitemapEntries(posts: PostMeta[], tags: TagSummary[]): MetadataRoute.Sitemap {

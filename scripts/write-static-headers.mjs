@@ -1,8 +1,16 @@
 // After `next build` with output: 'export', writes out/_headers (the format Netlify and Cloudflare Pages read) with
 // the headers `next start` sends: security headers on every path, noindex on a preview, immutable caching for
-// hashed build assets and post images, and revalidated caching for everything else (lib/response-headers.mjs says why).
-import { readdirSync, writeFileSync } from 'node:fs'
-import { immutableAssets, postMediaAssets, responseHeaders, revalidatedContent } from '../lib/response-headers.mjs'
+// hashed build assets and post images, revalidated caching for everything else (lib/response-headers.mjs says
+// why), and the types of the feeds, text files and link-preview images.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  immutableAssets,
+  markdownContentType,
+  postMediaAssets,
+  responseHeaders,
+  revalidatedContent,
+  siteFiles,
+} from '../lib/response-headers.mjs'
 import { siteEnvironment } from '../lib/site-env.mjs'
 
 // This runs after the build, outside Next: NODE_ENV is unset here, and a build is production unless SITE_ENV
@@ -26,6 +34,19 @@ function revalidatedPaths() {
   return paths
 }
 
+// A static host types files by their extension (text/xml for the RSS feed, nothing at all for .md), so the feeds,
+// llms.txt and the posts' Markdown copies get theirs here, and each copy names its article as the canonical URL, as
+// `next start` does (read back from the copy's header, which lib/markdown-copy.ts writes).
+const markdownCopies = readdirSync('out/posts').filter((file) => file.endsWith('.md'))
+const fileTypes = [
+  ...Object.values(siteFiles).map(({ path, contentType }) => [path, `  Content-Type: ${contentType}`]),
+  ...markdownCopies.map((file) => {
+    const canonical = /^- Canonical URL: <(.+)>$/m.exec(readFileSync(`out/posts/${file}`, 'utf8'))?.[1]
+    if (!canonical) throw new Error(`out/posts/${file} has no "- Canonical URL: <…>" line in its header`)
+    return [`/posts/${file}`, `  Content-Type: ${markdownContentType}`, `  Link: <${canonical}>; rel="canonical"`]
+  }),
+]
+
 const lines = [
   '# Written by scripts/write-static-headers.mjs from lib/response-headers.mjs: edit that module, not this file.',
   '/*',
@@ -38,6 +59,9 @@ const lines = [
   // The export writes the link-preview images (app/opengraph-image.tsx and the articles') as files without an
   // extension, from which a host cannot guess their type; with nosniff, a wrong type would stick.
   ...['/opengraph-image', '/posts/*/opengraph-image'].flatMap((source) => [source, '  Content-Type: image/png']),
+  ...fileTypes.flat(),
 ]
 writeFileSync('out/_headers', `${lines.join('\n')}\n`)
-console.log(`wrote out/_headers: the ${environment} headers on every path`)
+console.log(
+  `wrote out/_headers: the ${environment} headers on every path, the types of ${fileTypes.length} feeds and text files`,
+)

@@ -3,12 +3,13 @@ import Link from 'next/link'
 import { FormattedDate } from '@/components/formatted-date'
 import { PageHeading } from '@/components/page-heading'
 import { getAllPosts, groupPostsByYear } from '@/lib/posts'
+import { pageAlternates } from '@/lib/seo'
 import { countArticles } from '@/lib/utils'
 
 export const metadata: Metadata = {
   title: 'Archive',
   description: 'Every article the journal has published, by year and month.',
-  alternates: { canonical: '/archive' },
+  alternates: pageAlternates('/archive'),
 }
 
 export default async function ArchivePage() {

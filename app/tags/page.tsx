@@ -2,11 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeading } from '@/components/page-heading'
 import { getAllPosts, summarizeTags } from '@/lib/posts'
+import { pageAlternates } from '@/lib/seo'
 
 export const metadata: Metadata = {
   title: 'Tags',
   description: 'The topics the journal writes about, with how many articles each has.',
-  alternates: { canonical: '/tags' },
+  alternates: pageAlternates('/tags'),
 }
 
 export default async function TagsPage() {

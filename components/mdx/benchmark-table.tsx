@@ -3,7 +3,9 @@ import {
   betterDirection,
   compareBenchmarks,
   compareRowsOn,
+  describeEnvironment,
   formatMeasurement,
+  runsNote,
   type BenchmarkComparison,
   type BenchmarkSelection,
 } from '@/lib/benchmarks'
@@ -16,8 +18,6 @@ type BenchmarkTableProps = BenchmarkSelection & {
   /** Set by the article page so errors name the post. */
   source?: string
 }
-
-const environmentLabels: Record<string, string> = { goos: 'OS', goarch: 'Arch', cpu: 'CPU', pkg: 'Package', go: 'Go' }
 
 /**
  * Benchmark results as an accessible table: medians with their spread, and each row against a baseline. With
@@ -34,7 +34,7 @@ export function BenchmarkTable({ caption, chart, source = 'a post', ...selection
     if (error instanceof BenchmarkSelectionError) fail(error.message)
     throw error
   }
-  const { environment, benchmarks, units, metric, baseline, runs } = comparison
+  const { benchmarks, units, metric, baseline, runs } = comparison
   const chartUnit = chart === true ? metric : typeof chart === 'string' ? chart : undefined
   if (chartUnit !== undefined && !units.includes(chartUnit)) {
     fail(
@@ -47,9 +47,8 @@ export function BenchmarkTable({ caption, chart, source = 'a post', ...selection
   const negative = chartRows.find(({ measured }) => measured && measured.min < 0)
   if (negative) fail(`chart="${chartUnit}": bars start at zero and cannot show ${negative.name}'s negative values`)
   const comparedRows = compareRowsOn(comparison, metric)
-  const shownEnvironment = environment.filter(([key]) => key !== 'runs')
-  const note =
-    runs > 1 ? `Median of ${runs} runs; ± is the widest distance of a single run from the median.` : undefined
+  const shownEnvironment = describeEnvironment(comparison)
+  const note = runsNote(comparison)
   const chartNote = chartUnit !== undefined && runs > 1 ? ' Whiskers span the lowest to the highest run.' : ''
 
   return (
@@ -133,7 +132,7 @@ export function BenchmarkTable({ caption, chart, source = 'a post', ...selection
           <dl className="benchmark-environment">
             {shownEnvironment.map(([key, value]) => (
               <div key={key}>
-                <dt>{environmentLabels[key] ?? key}</dt>
+                <dt>{key}</dt>
                 <dd>{value}</dd>
               </div>
             ))}

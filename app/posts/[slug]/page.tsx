@@ -12,7 +12,7 @@ import {
   SidebarTableOfContents,
 } from '@/components/table-of-contents'
 import { getAdjacentPosts, getAllPosts, getPost, relatedPosts, seriesOf, validatePosts } from '@/lib/posts'
-import { blogPostingJsonLd } from '@/lib/seo'
+import { blogPostingJsonLd, pageAlternates } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: post.title,
     description: post.summary,
-    alternates: { canonical: path },
+    alternates: pageAlternates(path, post),
     openGraph: {
       type: 'article',
       url: path,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { PageHeading } from '@/components/page-heading'
 import { PostList } from '@/components/post-list'
 import { getAllPosts, groupPostsByMonth, summarizeTags } from '@/lib/posts'
+import { pageAlternates } from '@/lib/seo'
 import { countArticles } from '@/lib/utils'
 
 type Props = { params: Promise<{ tag: string }> }
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `#${tag}`,
     description: `${countArticles(summary.posts.length)} tagged ${tag}.`,
-    alternates: { canonical: `/tags/${tag}` },
+    alternates: pageAlternates(`/tags/${tag}`),
   }
 }
 

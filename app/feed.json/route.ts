@@ -1,0 +1,8 @@
+import { renderPublishedPosts } from '@/components/mdx/post-html'
+import { feedResponse } from '@/lib/feeds'
+
+export const dynamic = 'force-static'
+
+export async function GET() {
+  return feedResponse('jsonFeed', await renderPublishedPosts())
+}

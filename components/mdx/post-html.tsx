@@ -1,0 +1,30 @@
+import 'server-only'
+import type { ComponentProps } from 'react'
+// Next refuses `react-dom/server` in the React Server layer that route handlers run in ("You're importing a
+// component that imports react-dom/server"), but allows its explicit edge entry point there, as its own tests of
+// react-dom/server in React Server environments show (vercel/next.js, test/development/app-dir/ssr-in-rsc).
+import { renderToStaticMarkup } from 'react-dom/server.edge'
+import type { FeedEntry } from '@/lib/feeds'
+import { getAllPosts, getPost, type Post } from '@/lib/posts'
+import { MDXContent } from './mdx-content'
+
+// next/link is a client component, which static markup cannot render. Outside the site a link is a plain anchor,
+// and a feed reader decides itself how links open.
+const outsideTheSite = { a: (props: ComponentProps<'a'>) => <a {...props} /> }
+
+/** An article's content as HTML, the markup its page shows (callouts, benchmark tables, highlighted code). */
+export function renderPostHtml(post: Post): string {
+  return renderToStaticMarkup(<MDXContent code={post.code} source={post.file} components={outsideTheSite} />)
+}
+
+/** Every published post with its rendered article, for the feeds. */
+export async function renderPublishedPosts(): Promise<FeedEntry[]> {
+  const published = await getAllPosts()
+  return Promise.all(
+    published.map(async ({ slug }) => {
+      const post = await getPost(slug)
+      if (!post) throw new Error(`posts/${slug}: published, yet getPost found nothing to render`)
+      return { post, html: renderPostHtml(post) }
+    }),
+  )
+}

@@ -1,0 +1,375 @@
+// Plain Markdown for tools and language models: a post's source as its author wrote it, with a short header in
+// place of the frontmatter and the journal's components turned into Markdown (a Callout into a blockquote, a
+// BenchmarkTable into a table of the same numbers the page shows), and /llms.txt, the index that links them.
+import { createProcessor } from '@mdx-js/mdx'
+import type { Nodes, Root } from 'mdast'
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
+import remarkGfm from 'remark-gfm'
+import { z } from 'zod'
+import {
+  BenchmarkSelectionError,
+  compareBenchmarks,
+  compareRowsOn,
+  describeEnvironment,
+  formatMeasurement,
+  runsNote,
+  type BenchmarkSelection,
+  type MetricSummary,
+} from './benchmarks'
+import type { PostMeta, PostSource } from './posts'
+import { markdownContentType, siteFiles } from './response-headers.mjs'
+import { absoluteUrl, feedLinks, markdownCopyPath } from './seo'
+import { site } from './site'
+
+/** Reads a file a post imports, by the specifier its import names (`./bench/results.txt`). */
+export type ImportReader = (specifier: string) => string
+
+type Program = NonNullable<NonNullable<MdxjsEsm['data']>['estree']>
+type Expression = Extract<Program['body'][number], { type: 'ExpressionStatement' }>['expression']
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
+type Edit = { start: number; end: number; text: string }
+
+type Conversion = {
+  post: PostMeta
+  url: string
+  source: string
+  /** What each imported name refers to: `results` → `./bench/results.txt`. */
+  imports: Map<string, string>
+  readImport: ImportReader
+}
+
+/** A prop the copy cannot know without running the post's code; the copy then points at the page instead. */
+class NotLiteral extends Error {}
+
+const benchmarkProps = z.object({
+  caption: z.string(),
+  results: z.string().optional(),
+  rows: z
+    .array(z.object({ name: z.string(), values: z.record(z.string(), z.union([z.number(), z.array(z.number())])) }))
+    .optional(),
+  filter: z.string().optional(),
+  baseline: z.string().optional(),
+  metric: z.string().optional(),
+  better: z.enum(['lower', 'higher']).optional(),
+  units: z.array(z.string()).optional(),
+})
+
+/** Backslash-escapes what Markdown would read as markup in a line of plain text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s+/g, ' ')
+}
+
+function offsets(node: Nodes): { start: number; end: number } {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) throw new Error('the MDX parser gave a node no position')
+  return { start, end }
+}
+
+function applyEdits(source: string, start: number, end: number, edits: Edit[]): string {
+  let text = ''
+  let at = start
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    text += source.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  return text + source.slice(at, end)
+}
+
+/** Removes a node with the line breaks after it, so no run of blank lines is left behind. */
+function removal(node: Nodes, source: string): Edit {
+  const { start, end } = offsets(node)
+  let after = end
+  if (node.type !== 'mdxTextExpression') while (source[after] === '\n' || source[after] === '\r') after++
+  return { start, end: after, text: '' }
+}
+
+function evaluate(expression: Expression, conversion: Conversion): unknown {
+  switch (expression.type) {
+    case 'Literal':
+      if (!(expression.value instanceof RegExp)) return expression.value
+      break
+    case 'TemplateLiteral':
+      if (expression.expressions.length === 0) return expression.quasis.map((quasi) => quasi.value.cooked).join('')
+      break
+    case 'UnaryExpression': {
+      const value = expression.operator === '-' ? evaluate(expression.argument, conversion) : undefined
+      if (typeof value === 'number') return -value
+      break
+    }
+    case 'ArrayExpression':
+      return expression.elements.map((element) => {
+        if (!element || element.type === 'SpreadElement') throw new NotLiteral()
+        return evaluate(element, conversion)
+      })
+    case 'ObjectExpression':
+      return Object.fromEntries(
+        expression.properties.map((property) => {
+          if (property.type !== 'Property' || property.computed || property.kind !== 'init') throw new NotLiteral()
+          const key = property.key.type === 'Identifier' ? property.key.name : evaluate(property.key, conversion)
+          if (property.value.type === 'ObjectPattern' || property.value.type === 'ArrayPattern') throw new NotLiteral()
+          if (property.value.type === 'AssignmentPattern' || property.value.type === 'RestElement')
+            throw new NotLiteral()
+          return [String(key), evaluate(property.value, conversion)]
+        }),
+      )
+    case 'Identifier': {
+      // Imported text files (benchmark output) are strings, as esbuild's text loader makes them for the page.
+      const specifier = conversion.imports.get(expression.name)
+      if (specifier?.endsWith('.txt')) return conversion.readImport(specifier)
+      break
+    }
+  }
+  throw new NotLiteral()
+}
+
+/** An attribute's value: a string as written, true for a bare name, or a literal expression evaluated. */
+function attributes(element: JsxElement, conversion: Conversion): Record<string, unknown> {
+  return Object.fromEntries(
+    element.attributes.map((attribute) => {
+      if (attribute.type !== 'mdxJsxAttribute') throw new NotLiteral()
+      const { name, value } = attribute
+      if (value === null || value === undefined) return [name, true]
+      if (typeof value === 'string') return [name, value]
+      const statement = value.data?.estree?.body[0]
+      if (statement?.type !== 'ExpressionStatement') throw new NotLiteral()
+      return [name, evaluate(statement.expression, conversion)]
+    }),
+  )
+}
+
+/** What the Markdown copy prints of a <BenchmarkTable>: the same rows, medians and comparison as the page. */
+export type BenchmarkTable = {
+  caption: string
+  units: string[]
+  compareOn: string
+  baseline?: string
+  rows: { name: string; cells: (MetricSummary | undefined)[]; relative?: string }[]
+  note?: string
+  environment: [label: string, value: string][]
+}
+
+/** The table a post's <BenchmarkTable> props describe, through the same selection the page renders. */
+export function benchmarkTable({
+  caption,
+  source,
+  ...selection
+}: BenchmarkSelection & { caption: string; source: string }): BenchmarkTable {
+  let comparison
+  try {
+    comparison = compareBenchmarks(selection)
+  } catch (error) {
+    if (!(error instanceof BenchmarkSelectionError)) throw error
+    throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${error.message}`)
+  }
+  const compared = compareRowsOn(comparison, comparison.metric)
+  return {
+    caption,
+    units: comparison.units,
+    compareOn: comparison.metric,
+    baseline: comparison.baseline?.name,
+    rows: comparison.benchmarks.map((benchmark, index) => ({
+      name: benchmark.name,
+      cells: comparison.units.map((unit) => benchmark.metrics.find((metric) => metric.unit === unit)),
+      relative: compared[index].relative,
+    })),
+    note: runsNote(comparison),
+    environment: describeEnvironment(comparison),
+  }
+}
+
+function formatCell(cell: BenchmarkTable['rows'][number]['cells'][number]): string {
+  if (!cell) return '–'
+  const spread = cell.runs > 1 ? ` ±${formatMeasurement(cell.spread * 100, 0)}%` : ''
+  return `${formatMeasurement(cell.median, cell.decimals)}${spread}`
+}
+
+/** A benchmark table as Markdown: the caption, the medians with their spread, the comparison and the machine. */
+export function benchmarkTableMarkdown(table: BenchmarkTable): string {
+  const comparison = table.baseline ? [`vs ${table.baseline} (${table.compareOn})`] : []
+  const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`
+  const environment = table.environment.map(([label, value]) => `${label} ${value}`).join(', ')
+  const notes = [table.note, environment && `Measured on: ${environment}.`].filter(Boolean).join(' ')
+  return [
+    `**${escapeMarkdown(table.caption)}**`,
+    '',
+    row(['Benchmark', ...table.units, ...comparison]),
+    `| --- |${' ---: |'.repeat(table.units.length + comparison.length)}`,
+    ...table.rows.map((benchmark) =>
+      row([benchmark.name, ...benchmark.cells.map(formatCell), ...(table.baseline ? [benchmark.relative ?? '–'] : [])]),
+    ),
+    ...(notes ? ['', escapeMarkdown(notes)] : []),
+  ].join('\n')
+}
+
+function benchmarkMarkdown(element: JsxElement, conversion: Conversion): string {
+  let props: z.infer<typeof benchmarkProps> | undefined
+  try {
+    props = benchmarkProps.safeParse(attributes(element, conversion)).data
+  } catch (error) {
+    if (!(error instanceof NotLiteral)) throw error
+  }
+  if (!props) {
+    const caption = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'caption')?.value
+    const name = typeof caption === 'string' ? `The table "${escapeMarkdown(caption)}"` : 'A benchmark table'
+    return `*${name} is on the article's page: <${conversion.url}>*`
+  }
+  return benchmarkTableMarkdown(benchmarkTable({ ...props, source: conversion.post.file }))
+}
+
+/** Removes the indentation every non-blank line shares, as MDX does for content nested in a component. */
+function dedent(text: string): string {
+  const lines = text.split('\n')
+  const indents = lines.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)![0].length)
+  const common = Math.min(...indents)
+  return lines.map((line) => line.slice(Math.min(common, line.length))).join('\n')
+}
+
+/** The source of a component's children, converted, from the start of the first child's line when it starts one. */
+function childrenMarkdown(element: JsxElement, conversion: Conversion): string {
+  if (element.children.length === 0) return ''
+  const { source } = conversion
+  const start = offsets(element.children[0]).start
+  const end = offsets(element.children.at(-1)!).end
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1
+  const from = source.slice(lineStart, start).trim() ? start : lineStart
+  const edits = element.children.flatMap((child) => editsFor(child, conversion))
+  return dedent(applyEdits(source, from, end, edits)).trim()
+}
+
+function calloutMarkdown(element: JsxElement, conversion: Conversion, block: boolean): string {
+  const { type = 'note', title } = attributes(element, conversion)
+  const label = String(type).charAt(0).toUpperCase() + String(type).slice(1)
+  const heading = `**${escapeMarkdown(typeof title === 'string' ? `${label}: ${title}` : label)}**`
+  const body = childrenMarkdown(element, conversion)
+  if (!block) return body ? `${heading} ${body}` : heading
+  return [heading, ...(body ? ['', ...body.split('\n')] : [])].map((line) => (line ? `> ${line}` : '>')).join('\n')
+}
+
+function componentMarkdown(
+  element: JsxElement,
+  conversion: Conversion,
+  block = element.type === 'mdxJsxFlowElement',
+): string | undefined {
+  try {
+    if (element.name === 'Callout') return calloutMarkdown(element, conversion, block)
+  } catch (error) {
+    if (!(error instanceof NotLiteral)) throw error
+    return childrenMarkdown(element, conversion)
+  }
+  if (element.name === 'BenchmarkTable') return benchmarkMarkdown(element, conversion)
+  // A component the post imports from its folder runs only on the page.
+  if (element.name && /^[A-Z]/.test(element.name))
+    return `*This part of the article is on its page: <${conversion.url}>*`
+  return undefined
+}
+
+function editsFor(node: Nodes, conversion: Conversion): Edit[] {
+  switch (node.type) {
+    case 'paragraph': {
+      // `<Callout>One line.</Callout>` alone on its line is parsed as inline, yet reads as a block.
+      const [only] = node.children
+      if (node.children.length === 1 && only.type === 'mdxJsxTextElement' && only.name === 'Callout') {
+        return [{ ...offsets(node), text: componentMarkdown(only, conversion, true)! }]
+      }
+      break
+    }
+    case 'mdxjsEsm':
+      return [removal(node, conversion.source)]
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
+      const statement = node.data?.estree?.body[0]
+      // {/* a comment */} has no statement; {'{'} is text the author escaped this way.
+      if (!statement) return [removal(node, conversion.source)]
+      if (statement.type === 'ExpressionStatement' && statement.expression.type === 'Literal') {
+        return [{ ...offsets(node), text: String(statement.expression.value) }]
+      }
+      return []
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const text = componentMarkdown(node, conversion)
+      if (text !== undefined) return [{ ...offsets(node), text }]
+      break
+    }
+  }
+  return 'children' in node ? node.children.flatMap((child) => editsFor(child, conversion)) : []
+}
+
+function importedFiles(tree: Root): Map<string, string> {
+  const imports = new Map<string, string>()
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue
+    for (const statement of node.data?.estree?.body ?? []) {
+      if (statement.type !== 'ImportDeclaration') continue
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportDefaultSpecifier')
+          imports.set(specifier.local.name, String(statement.source.value))
+      }
+    }
+  }
+  return imports
+}
+
+/**
+ * A post as Markdown: a header with the title, summary, dates, tags and canonical URL, then the body (the MDX after
+ * the frontmatter) with imports removed and the journal's components written out as Markdown.
+ */
+export function postMarkdown(post: PostMeta, body: string, readImport: ImportReader): string {
+  const tree = createProcessor({ remarkPlugins: [remarkGfm] }).parse(body)
+  const url = absoluteUrl(`/posts/${post.slug}`)
+  const conversion: Conversion = { post, url, source: body, imports: importedFiles(tree), readImport }
+  const converted = applyEdits(body, 0, body.length, editsFor(tree, conversion))
+  const header = [
+    `# ${escapeMarkdown(post.title)}`,
+    '',
+    `> ${escapeMarkdown(post.summary)}`,
+    '',
+    `- Published: ${post.date}`,
+    ...(post.updated ? [`- Updated: ${post.updated}`] : []),
+    `- Tags: ${post.tags.join(', ')}`,
+    `- Canonical URL: <${url}>`,
+    '',
+    '---',
+  ]
+  return `${header.join('\n')}\n\n${converted.trim()}\n`
+}
+
+/** /llms.txt (https://llmstxt.org): the journal in a sentence, then every post's Markdown copy, newest first. */
+export function llmsTxt(posts: PostMeta[]): string {
+  return [
+    `# ${site.name}`,
+    '',
+    `> ${escapeMarkdown(site.description)}`,
+    '',
+    'Each link below is a plain-Markdown copy of an article; the article itself is the same URL without `.md`.',
+    'Every benchmark figure in the articles comes from a program committed next to the article, with its raw output.',
+    '',
+    '## Posts',
+    '',
+    ...posts.map(
+      (post) =>
+        `- [${escapeMarkdown(post.title)}](${absoluteUrl(markdownCopyPath(post.slug))}): ${escapeMarkdown(post.summary)}`,
+    ),
+    '',
+    '## Optional',
+    '',
+    ...feedLinks.map(({ label, path }) => `- [${label}](${absoluteUrl(path)}): a feed with every article in full`),
+    '',
+  ].join('\n')
+}
+
+/** A post's Markdown copy as its route answers it, naming the article as the canonical version for crawlers. */
+export function markdownResponse({ post, body, readImport }: PostSource): Response {
+  return new Response(postMarkdown(post, body, readImport), {
+    headers: {
+      'Content-Type': markdownContentType,
+      Link: `<${absoluteUrl(`/posts/${post.slug}`)}>; rel="canonical"`,
+    },
+  })
+}
+
+export function llmsTxtResponse(posts: PostMeta[]): Response {
+  return new Response(llmsTxt(posts), { headers: { 'Content-Type': siteFiles.llmsTxt.contentType } })
+}
