@@ -39,7 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The theme script sets data-theme and data-js on <html> before React hydrates it.
     <html lang="en" className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: themeScript() }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-paper font-sans text-body antialiased">
         <a href="#main" className="skip-link">

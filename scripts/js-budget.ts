@@ -26,6 +26,20 @@ function filesUnder(directory: string, suffix: string): string[] {
     .map((name) => path.join(directory, name))
 }
 
+const chunkTexts = new Map<string, string>()
+
+/** Whether a chunk holds a module's factory: Turbopack writes `,<id>,e=>{…`, webpack `{<id>:(e,t,n)=>{…` or `<id>:function`. */
+function definesModule(url: string, id: string | number): boolean {
+  let text = chunkTexts.get(url)
+  if (text === undefined) {
+    const file = path.join(distDir, url.replace(/^\/_next\//, ''))
+    text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+    chunkTexts.set(url, text)
+  }
+  const escaped = String(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`[,{]${escaped}[,:]\\s*(\\(|function\\b|[a-z]\\s*=>)`).test(text)
+}
+
 function buildFacts(): BuildFacts {
   const manifest = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
     rootMainFiles?: string[]
@@ -39,12 +53,18 @@ function buildFacts(): BuildFacts {
     const assignment = [...source.matchAll(/__RSC_MANIFEST\[[^\]]+\]\s*=\s*/g)].pop()
     if (!assignment) continue
     const json = source.slice(assignment.index + assignment[0].length).replace(/;\s*$/, '')
-    const { clientModules } = JSON.parse(json) as { clientModules: Record<string, { chunks: string[] }> }
-    for (const [name, { chunks }] of Object.entries(clientModules)) {
-      for (const chunk of chunks.filter((entry) => entry.endsWith('.js'))) {
-        const url = chunk.startsWith('/') ? chunk : `/_next/${chunk}`
+    const { clientModules } = JSON.parse(json) as {
+      clientModules: Record<string, { id?: string | number; chunks: string[] }>
+    }
+    for (const [name, { id, chunks }] of Object.entries(clientModules)) {
+      // A module's entry lists every chunk needed to load it, its dependencies' too (a site component that renders
+      // <Link> lists next/link's chunk). A module belongs to the chunk that defines it, when its id says which.
+      const urls = chunks
+        .filter((entry) => entry.endsWith('.js'))
+        .map((chunk) => (chunk.startsWith('/') ? chunk : `/_next/${chunk}`))
+      const defining = id === undefined ? [] : urls.filter((url) => definesModule(url, id))
+      for (const url of defining.length > 0 ? defining : urls)
         chunkModules.set(url, (chunkModules.get(url) ?? new Set()).add(name))
-      }
     }
   }
   return { runtimeFiles: [...(manifest.rootMainFiles ?? []), ...(manifest.polyfillFiles ?? [])], chunkModules }

@@ -1,4 +1,5 @@
-import { useId, type CSSProperties } from 'react'
+import { createHash } from 'node:crypto'
+import type { CSSProperties } from 'react'
 import { formatMeasurement, type ComparedRow } from '@/lib/benchmarks'
 
 type BenchmarkChartProps = {
@@ -105,7 +106,12 @@ const baselineY = (lineTop: number, size: number) => lineTop + (lineHeight + siz
  * technology.
  */
 export function BenchmarkChart({ caption, unit, better, rows, runs }: BenchmarkChartProps) {
-  const descriptionId = `${useId()}-description`
+  // Named after what it draws rather than with useId(): the feeds render articles outside React's server renderer,
+  // where hooks are not available. Two charts of the same caption, unit and rows would show the same description.
+  const descriptionId = `chart-${createHash('sha1')
+    .update(JSON.stringify([caption, unit, rows.map(({ name }) => name)]))
+    .digest('hex')
+    .slice(0, 10)}-description`
   const direction = `${better} is better`
   const axisTitle = `Median ${unit} · ${direction}`
   const header = textWidth(axisTitle, textSize) <= narrowestChart ? [axisTitle] : [`Median ${unit}`, direction]

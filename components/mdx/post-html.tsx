@@ -8,9 +8,12 @@ import type { FeedEntry } from '@/lib/feeds'
 import { getAllPosts, getPost, type Post } from '@/lib/posts'
 import { MDXContent } from './mdx-content'
 
-// next/link is a client component, which static markup cannot render. Outside the site a link is a plain anchor,
-// and a feed reader decides itself how links open.
-const outsideTheSite = { a: (props: ComponentProps<'a'>) => <a {...props} /> }
+// Client components cannot be rendered as static markup, and outside the site have nothing to do: next/link
+// becomes a plain anchor (a feed reader decides itself how links open), and code blocks lose their copy button.
+const outsideTheSite = {
+  a: (props: ComponentProps<'a'>) => <a {...props} />,
+  figure: (props: ComponentProps<'figure'>) => <figure {...props} />,
+}
 
 /** An article's content as HTML, the markup its page shows (callouts, benchmark tables, highlighted code). */
 export function renderPostHtml(post: Post): string {
