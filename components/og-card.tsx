@@ -2,7 +2,9 @@
 // flexbox and resvg turns it into a PNG. Satori reads ttf, otf and woff but not woff2, so the fonts are the static
 // Inter woff files from @fontsource/inter, read from disk; no font service is contacted.
 import 'server-only'
-import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ReactElement, ReactNode } from 'react'
 import { ImageResponse } from 'next/og'
@@ -156,8 +158,44 @@ function render(element: ReactElement) {
   return loadFonts().then((loaded) => new ImageResponse(element, { ...ogImageSize, fonts: loaded }))
 }
 
+// Bump when the card's design changes: drawn cards are kept by what they show (below), not by this file's code.
+const CARD_VERSION = 1
+
+const cardCache = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  process.env.NEXT_DIST_DIR ?? '.next',
+  'cache',
+  'playbook-og',
+)
+
+/**
+ * Drawing a card takes satori and resvg about a tenth of a second; a thousand articles would spend minutes of every
+ * build redrawing the same cards. A card is kept in the build folder's cache under the hash of what it shows, so a
+ * build draws only the cards whose title, date, reading time or tags changed.
+ */
+async function cachedCard(shows: unknown, draw: () => Promise<ImageResponse>): Promise<Response> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([CARD_VERSION, site.name, site.url, shows]))
+    .digest('hex')
+  const file = path.join(cardCache, `${key}.png`)
+  const headers = { 'Content-Type': ogImageContentType }
+  if (existsSync(file)) return new Response(await readFile(file), { headers })
+  const png = Buffer.from(await (await draw()).arrayBuffer())
+  await mkdir(cardCache, { recursive: true })
+  // Build workers draw in parallel: write aside, then rename, so no reader sees half a file.
+  const partial = `${file}.${process.pid}.partial`
+  await writeFile(partial, png)
+  await rename(partial, file)
+  return new Response(png, { headers })
+}
+
 /** An article's card: the title first, then its date, reading time and tags. */
-export function articleOgImage(post: PostMeta): Promise<ImageResponse> {
+export function articleOgImage(post: PostMeta): Promise<Response> {
+  const { title, date, readingMinutes, tags } = post
+  return cachedCard({ title, date, readingMinutes, tags }, () => drawArticleCard(post))
+}
+
+function drawArticleCard(post: PostMeta): Promise<ImageResponse> {
   return render(
     <Card
       footerStart={

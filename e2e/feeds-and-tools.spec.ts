@@ -46,7 +46,9 @@ const feeds: { path: string; type: string; read: (body: string) => Article[] }[]
 ]
 
 for (const feed of feeds) {
-  test(`${feed.path} lists every published article in full, newest first, with absolute links`, async ({ request }) => {
+  test(`${feed.path} lists every published article (fewer than its 20) in full, newest first, with absolute links`, async ({
+    request,
+  }) => {
     const response = await request.get(feed.path)
     expect(response.status()).toBe(200)
     expect(response.headers()['content-type']).toBe(feed.type)

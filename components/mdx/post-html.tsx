@@ -20,9 +20,16 @@ export function renderPostHtml(post: Post): string {
   return renderToStaticMarkup(<MDXContent code={post.code} source={post.file} components={outsideTheSite} />)
 }
 
-/** Every published post with its rendered article, for the feeds. */
+/**
+ * How many posts a feed carries, newest first. Readers poll feeds for what is new; every post in full would make each
+ * feed grow without bound (10 launch articles already make 0.74 MB, most of it highlighted code) and have every build
+ * render the whole journal three more times. The archive and the sitemap list everything.
+ */
+export const feedLength = 20
+
+/** The newest published posts with their rendered articles, for the feeds. */
 export async function renderPublishedPosts(): Promise<FeedEntry[]> {
-  const published = await getAllPosts()
+  const published = (await getAllPosts()).slice(0, feedLength)
   return Promise.all(
     published.map(async ({ slug }) => {
       const post = await getPost(slug)
