@@ -259,6 +259,25 @@ export function compareBenchmarks(selection: BenchmarkSelection): BenchmarkCompa
   }
 }
 
+/** An error in one <BenchmarkTable>, naming the post and the table's caption, then what to fix. */
+export function benchmarkTableError(source: string, caption: string, message: string): Error {
+  return new Error(`${source}: <BenchmarkTable caption="${caption}">: ${message}`)
+}
+
+/** compareBenchmarks for one <BenchmarkTable>: a selection that does not fit its results names the post and table. */
+export function compareTableBenchmarks(
+  selection: BenchmarkSelection,
+  source: string,
+  caption: string,
+): BenchmarkComparison {
+  try {
+    return compareBenchmarks(selection)
+  } catch (error) {
+    if (error instanceof BenchmarkSelectionError) throw benchmarkTableError(source, caption, error.message)
+    throw error
+  }
+}
+
 export type ComparedRow = {
   name: string
   isBaseline: boolean

@@ -8,9 +8,8 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
 import remarkGfm from 'remark-gfm'
 import { z } from 'zod'
 import {
-  BenchmarkSelectionError,
-  compareBenchmarks,
   compareRowsOn,
+  compareTableBenchmarks,
   describeEnvironment,
   formatMeasurement,
   runsNote,
@@ -156,13 +155,7 @@ export function benchmarkTable({
   source,
   ...selection
 }: BenchmarkSelection & { caption: string; source: string }): BenchmarkTable {
-  let comparison
-  try {
-    comparison = compareBenchmarks(selection)
-  } catch (error) {
-    if (!(error instanceof BenchmarkSelectionError)) throw error
-    throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${error.message}`)
-  }
+  const comparison = compareTableBenchmarks(selection, source, caption)
   const compared = compareRowsOn(comparison, comparison.metric)
   return {
     caption,

@@ -1,12 +1,11 @@
 import {
-  BenchmarkSelectionError,
+  benchmarkTableError,
   betterDirection,
-  compareBenchmarks,
   compareRowsOn,
+  compareTableBenchmarks,
   describeEnvironment,
   formatMeasurement,
   runsNote,
-  type BenchmarkComparison,
   type BenchmarkSelection,
 } from '@/lib/benchmarks'
 import { BenchmarkChart } from './benchmark-chart'
@@ -25,15 +24,9 @@ type BenchmarkTableProps = BenchmarkSelection & {
  */
 export function BenchmarkTable({ caption, chart, source = 'a post', ...selection }: BenchmarkTableProps) {
   const fail = (message: string): never => {
-    throw new Error(`${source}: <BenchmarkTable caption="${caption}">: ${message}`)
+    throw benchmarkTableError(source, caption, message)
   }
-  let comparison: BenchmarkComparison
-  try {
-    comparison = compareBenchmarks(selection)
-  } catch (error) {
-    if (error instanceof BenchmarkSelectionError) fail(error.message)
-    throw error
-  }
+  const comparison = compareTableBenchmarks(selection, source, caption)
   const { benchmarks, units, metric, baseline, runs } = comparison
   const chartUnit = chart === true ? metric : typeof chart === 'string' ? chart : undefined
   if (chartUnit !== undefined && !units.includes(chartUnit)) {
