@@ -17,7 +17,7 @@ export default async function NotFound() {
       <p className="mt-4 text-lg leading-relaxed text-body">
         The address may be mistyped, or the article may have moved.
       </p>
-      <ClosestPosts posts={posts.map(({ slug, title }) => ({ slug, title }))} />
+      <ClosestPosts />
       <section aria-labelledby="recent-heading" className="mt-10">
         <h2 id="recent-heading" className="text-lg font-semibold text-ink">
           Recent articles

@@ -1,20 +1,28 @@
 'use client'
 
 import Link from 'next/link'
-import { useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 import { closestPosts, type Suggestible } from '@/lib/suggest'
 
-const noSubscription = () => () => {}
+/** Where the published posts' slugs and titles are (app/post-titles.json). */
+const titlesUrl = '/post-titles.json'
 
-/** On the 404 page: the posts whose titles are closest to the address the reader typed. */
-export function ClosestPosts({ posts }: { posts: Suggestible[] }) {
-  // The page is the same static file for every unknown address: the address is only known in the browser.
-  const pathname = useSyncExternalStore(
-    noSubscription,
-    () => window.location.pathname,
-    () => null,
-  )
-  const suggestions = pathname === null ? [] : closestPosts(pathname, posts)
+/**
+ * On the 404 page: the posts whose titles are closest to the address the reader typed. The page is the same
+ * static file for every unknown address, so the address is only known in the browser; the titles are fetched
+ * then too, since anything given to this component as props would travel in every page's payload.
+ */
+export function ClosestPosts() {
+  const [suggestions, setSuggestions] = useState<Suggestible[]>([])
+  useEffect(() => {
+    const controller = new AbortController()
+    fetch(titlesUrl, { signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<Suggestible[]>) : []))
+      .then((posts) => setSuggestions(closestPosts(window.location.pathname, posts)))
+      // Without the titles the page still links the recent articles, the archive and the tags.
+      .catch(() => {})
+    return () => controller.abort()
+  }, [])
   if (suggestions.length === 0) return null
   return (
     <section aria-labelledby="suggestions-heading" className="mt-8">
