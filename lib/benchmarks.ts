@@ -150,10 +150,22 @@ function formatFactor(factor: number): string {
  * (one more place when the median of an even number of runs falls between two printed values).
  */
 export function formatMeasurement(value: number, decimals: number): string {
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: Math.min(decimals, 20),
-    maximumFractionDigits: Math.min(decimals + 1, 20),
-  }).format(value)
+  return measurementFormat(Math.min(decimals, 20)).format(value)
+}
+
+// Making an Intl.NumberFormat costs far more than formatting with one, and a build formats every cell of every
+// benchmark table: one formatter per precision.
+const measurementFormats = new Map<number, Intl.NumberFormat>()
+function measurementFormat(decimals: number): Intl.NumberFormat {
+  let format = measurementFormats.get(decimals)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: Math.min(decimals + 1, 20),
+    })
+    measurementFormats.set(decimals, format)
+  }
+  return format
 }
 
 /** Results from a tool that does not print benchfmt: one number, or one per run, for each unit. */
