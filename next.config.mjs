@@ -32,14 +32,14 @@ const nextConfig = {
       { source: postMediaAssets.source, headers: [{ key: 'Cache-Control', value: postMediaAssets.cacheControl }] },
     ]
   },
-  // A post's Markdown copy, /posts/<slug>.md, comes from app/markdown/[file]: app/posts/[slug] owns /posts/<slug>,
+  // A post's Markdown copy, /posts/<slug>.md, comes from app/source/[file]: app/posts/[slug] owns /posts/<slug>,
   // and a route folder cannot be named `[slug].md`. A static export has no rewrites, so it moves the files there
   // instead (scripts/move-markdown-copies.mjs).
   ...(isStaticExport
     ? {}
     : {
         async rewrites() {
-          return [{ source: '/posts/:slug.md', destination: '/markdown/:slug.md' }]
+          return [{ source: '/posts/:slug.md', destination: '/source/:slug.md' }]
         },
       }),
 }

@@ -130,7 +130,7 @@ test('an article links its Markdown copy, which turns callouts and benchmark tab
 })
 
 test('a Markdown copy of an article that does not exist answers 404 with the journal’s page', async ({ page }) => {
-  for (const path of ['/posts/does-not-exist.md', '/markdown/does-not-exist.md']) {
+  for (const path of ['/posts/does-not-exist.md', '/source/does-not-exist.md']) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(404)
     await expect(page.getByRole('heading', { level: 1, name: 'This page does not exist' })).toBeVisible()

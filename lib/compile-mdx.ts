@@ -14,12 +14,14 @@ import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
 import { recordTiming } from './build-timing'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
+import { postFileReader, remarkMarkdownCopy } from './markdown-copy'
 import { defaultMediaDirectory, rehypePostImages } from './post-images'
 import { rehypePostText, type PostSection } from './post-text'
+import { rehypeCodeHtml } from './rehype-code-html'
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 8
+const PIPELINE_VERSION = 9
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -112,6 +114,8 @@ export type CompiledPost = {
   sections: PostSection[]
   /** The image files the post shows, relative to the media directory (lib/post-images.ts). */
   media: string[]
+  /** The body of the post's Markdown copy (lib/markdown-copy.ts); absent when it could not be converted. */
+  markdown?: string
 }
 
 async function compile(
@@ -124,6 +128,7 @@ async function compile(
   const outline: PostOutline = { headings: [], links: [], toc: [] }
   const sections: PostSection[] = []
   const media = new Set<string>()
+  let markdown: string | undefined
   try {
     const { code } = await bundleMDX({
       file,
@@ -133,6 +138,11 @@ async function compile(
           ...(options.remarkPlugins ?? []),
           remarkGfm,
           remarkInspect(relative(file), problems, outline),
+          remarkMarkdownCopy({
+            file: relative(file),
+            readImport: postFileReader(postDirectory, relative(file)),
+            onConverted: (body) => (markdown = body),
+          }),
         ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
@@ -151,6 +161,7 @@ async function compile(
           rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
           [rehypePrettyCode, prettyCodeOptions],
+          rehypeCodeHtml,
         ]
         return options
       },
@@ -162,7 +173,7 @@ async function compile(
       },
     })
     if (problems.length > 0) throw new ContentError(problems)
-    return { code, outline, sections, media: [...media].sort() }
+    return { code, outline, sections, media: [...media].sort(), markdown }
   } catch (error) {
     if (error instanceof ContentError) throw error
     const messages = (error as { errors?: Message[] }).errors

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { postMeta } from './__fixtures__/temporary-posts'
-import { escapeMarkdown, llmsTxt, markdownResponse, postMarkdown } from './markdown-copy'
-import { getAllPosts, getPostSource } from './posts'
+import {
+  completeMarkdown,
+  escapeMarkdown,
+  llmsTxt,
+  markdownResponse,
+  postFileReader,
+  postMarkdown,
+} from './markdown-copy'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { compileMdx } from './compile-mdx'
+import { parseFrontmatter } from './frontmatter'
+import { getAllPosts, getPostMarkdown, postsDirectory } from './posts'
 import { site } from './site'
 
 const results = [
@@ -136,24 +147,32 @@ describe('postMarkdown', () => {
   })
 
   it('is served as text/markdown with the article as the canonical URL', () => {
-    const response = markdownResponse({ post, body: 'Text.\n', readImport: read })
+    const response = markdownResponse(post, '# Caches\n')
     expect(response.headers.get('Content-Type')).toBe('text/markdown; charset=utf-8')
     expect(response.headers.get('Link')).toBe(`<${site.url}/posts/caches>; rel="canonical"`)
   })
 })
 
 describe('the Markdown copies of the journal', () => {
-  it('convert every post, leaving no component or import outside code blocks', async () => {
+  it('convert every post while compiling, exactly as from its source, leaving no component or import outside code', async () => {
     const posts = await getAllPosts()
     expect(posts.length).toBeGreaterThan(0)
-    for (const { slug } of posts) {
-      const source = (await getPostSource(slug))!
-      const copy = postMarkdown(source.post, source.body, source.readImport)
-      const prose = copy.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '')
-      expect(prose, slug).not.toMatch(/<(Callout|BenchmarkTable)\b|^import\s|^export\s/m)
-      expect(copy, slug).toMatch(new RegExp(`^# .+\\n\\n> .+\\n\\n- Published: ${source.post.date}\\n`))
+    for (const post of posts) {
+      const folder = path.join(postsDirectory(), post.slug)
+      const parsed = parseFrontmatter(post.file, await readFile(path.join(folder, 'index.mdx'), 'utf8'))
+      if (!parsed.ok) throw new Error(`${post.file} does not parse`)
+      const fromSource = postMarkdown(post, parsed.body, postFileReader(folder, post.file))
+
+      const compiled = await compileMdx(path.join(folder, 'index.mdx'), { cacheDirectory: false })
+      expect(compiled.markdown, post.slug).toBeDefined()
+      expect(completeMarkdown(post, compiled.markdown!), post.slug).toBe(fromSource)
+      expect((await getPostMarkdown(post.slug))!.markdown, post.slug).toBe(fromSource)
+
+      const prose = fromSource.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '')
+      expect(prose, post.slug).not.toMatch(/<(Callout|BenchmarkTable)\b|^import\s|^export\s/m)
+      expect(fromSource, post.slug).toMatch(new RegExp(`^# .+\\n\\n> .+\\n\\n- Published: ${post.date}\\n`))
     }
-  })
+  }, 60_000)
 })
 
 describe('llmsTxt', () => {

@@ -1,11 +1,15 @@
 // Plain Markdown for tools and language models: a post's source as its author wrote it, with a short header in
 // place of the frontmatter and the journal's components turned into Markdown (a Callout into a blockquote, a
 // BenchmarkTable into a table of the same numbers the page shows), and /llms.txt, the index that links them.
-import { createProcessor } from '@mdx-js/mdx'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Nodes, Root } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
 import remarkGfm from 'remark-gfm'
+import remarkMdx from 'remark-mdx'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { z } from 'zod'
 import {
   compareRowsOn,
@@ -16,13 +20,22 @@ import {
   type BenchmarkSelection,
   type MetricSummary,
 } from './benchmarks'
-import type { PostMeta, PostSource } from './posts'
+import type { PostMeta } from './posts'
 import { markdownContentType, siteFiles } from './response-headers.mjs'
 import { absoluteUrl, feedLinks, markdownCopyPath } from './seo'
 import { site } from './site'
 
 /** Reads a file a post imports, by the specifier its import names (`./bench/results.txt`). */
 export type ImportReader = (specifier: string) => string
+
+/** The ImportReader of a post's folder: nothing outside it. */
+export function postFileReader(folder: string, file: string): ImportReader {
+  return (specifier: string) => {
+    const resolved = path.resolve(folder, specifier)
+    if (!resolved.startsWith(folder + path.sep)) throw new Error(`${file}: "${specifier}" is outside the post's folder`)
+    return readFileSync(resolved, 'utf8')
+  }
+}
 
 type Program = NonNullable<NonNullable<MdxjsEsm['data']>['estree']>
 type Expression = Extract<Program['body'][number], { type: 'ExpressionStatement' }>['expression']
@@ -306,15 +319,25 @@ function importedFiles(tree: Root): Map<string, string> {
 }
 
 /**
- * A post as Markdown: a header with the title, summary, dates, tags and canonical URL, then the body (the MDX after
- * the frontmatter) with imports removed and the journal's components written out as Markdown.
+ * Where the copy links the article's page (for what only the page can show). The body is converted while the post
+ * compiles and is cached by the post's content alone, so the site's address, which differs between production and
+ * each preview, is filled in when the copy is served.
  */
-export function postMarkdown(post: PostMeta, body: string, readImport: ImportReader): string {
-  const tree = createProcessor({ remarkPlugins: [remarkGfm] }).parse(body)
-  const url = absoluteUrl(`/posts/${post.slug}`)
-  const conversion: Conversion = { post, url, source: body, imports: importedFiles(tree), readImport }
-  const converted = applyEdits(body, 0, body.length, editsFor(tree, conversion))
-  const header = [
+const pageUrlPlaceholder = '\u0000page-url\u0000'
+
+/** The body's conversion: imports removed, the journal's components written out, from `from` to the end. */
+function convertBody(
+  tree: Root,
+  source: string,
+  from: number,
+  context: Pick<Conversion, 'post' | 'url' | 'readImport'>,
+): string {
+  const conversion: Conversion = { ...context, source, imports: importedFiles(tree) }
+  return applyEdits(source, from, source.length, editsFor(tree, conversion)).trim()
+}
+
+function markdownHeader(post: PostMeta, url: string): string {
+  return [
     `# ${escapeMarkdown(post.title)}`,
     '',
     `> ${escapeMarkdown(post.summary)}`,
@@ -325,8 +348,60 @@ export function postMarkdown(post: PostMeta, body: string, readImport: ImportRea
     `- Canonical URL: <${url}>`,
     '',
     '---',
-  ]
-  return `${header.join('\n')}\n\n${converted.trim()}\n`
+  ].join('\n')
+}
+
+/**
+ * A post as Markdown: a header with the title, summary, dates, tags and canonical URL, then the body (the MDX after
+ * the frontmatter) with imports removed and the journal's components written out as Markdown.
+ */
+export function postMarkdown(post: PostMeta, body: string, readImport: ImportReader): string {
+  // MDX's syntax, as the compile parses it, without @mdx-js/mdx's compiler: the build's tsx scripts load this module
+  // (through lib/compile-mdx.ts), and parts of that compiler cannot be required there.
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body)
+  const url = absoluteUrl(`/posts/${post.slug}`)
+  return `${markdownHeader(post, url)}\n\n${convertBody(tree, body, 0, { post, url, readImport })}\n`
+}
+
+/** A post's Markdown copy from the body its compile converted (remarkMarkdownCopy). */
+export function completeMarkdown(post: PostMeta, convertedBody: string): string {
+  const url = absoluteUrl(`/posts/${post.slug}`)
+  return `${markdownHeader(post, url)}\n\n${convertedBody.replaceAll(pageUrlPlaceholder, url)}\n`
+}
+
+/**
+ * Converts the body while the post compiles (lib/compile-mdx.ts), from the syntax tree the compile parsed anyway:
+ * parsing every post a second time for its copy cost a thousand-post build about 20 s of one worker. The tree is
+ * the whole file's, frontmatter included, so the body starts where the frontmatter ends; the nodes the frontmatter
+ * plugins added have no place in the source and are left out. A post whose copy cannot be converted (a benchmark
+ * selection that does not fit its results) gets none here: its page fails the build with the reason.
+ */
+export function remarkMarkdownCopy(options: {
+  file: string
+  readImport: ImportReader
+  onConverted: (body: string) => void
+}) {
+  return () => (tree: Root, vfile: { value: unknown }) => {
+    const source = String(vfile.value)
+    const frontmatter = tree.children.find((node) => node.type === 'yaml')
+    const body: Root = {
+      ...tree,
+      children: tree.children.filter((node) => node.type !== 'yaml' && node.position !== undefined),
+    }
+    // Only the post's file is read from its metadata while converting (in the errors it throws).
+    const post = { file: options.file } as PostMeta
+    try {
+      options.onConverted(
+        convertBody(body, source, frontmatter?.position?.end.offset ?? 0, {
+          post,
+          url: pageUrlPlaceholder,
+          readImport: options.readImport,
+        }),
+      )
+    } catch {
+      // Left for the page, as above.
+    }
+  }
 }
 
 /** /llms.txt (https://llmstxt.org): the journal in a sentence, then every post's Markdown copy, newest first. */
@@ -354,8 +429,8 @@ export function llmsTxt(posts: PostMeta[]): string {
 }
 
 /** A post's Markdown copy as its route answers it, naming the article as the canonical version for crawlers. */
-export function markdownResponse({ post, body, readImport }: PostSource): Response {
-  return new Response(postMarkdown(post, body, readImport), {
+export function markdownResponse(post: PostMeta, markdown: string): Response {
+  return new Response(markdown, {
     headers: {
       'Content-Type': markdownContentType,
       Link: `<${absoluteUrl(`/posts/${post.slug}`)}>; rel="canonical"`,

@@ -1,5 +1,5 @@
 import 'server-only'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { recordTiming } from './build-timing'
@@ -7,6 +7,7 @@ import { compileMdx, type CompiledPost, type CompileOptions } from './compile-md
 import { ContentError, type ContentProblem } from './content-problem'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
+import { completeMarkdown, postFileReader, postMarkdown, type ImportReader } from './markdown-copy'
 import { checkInternalLinks, type TocEntry } from './mdx-inspect'
 import type { PostSection } from './post-text'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
@@ -192,16 +193,25 @@ export async function getAllPosts(): Promise<PostMeta[]> {
   return publishedPosts(await loadAllPosts())
 }
 
+// esbuild bundles in a process of its own, so a few compiles in flight keep a core busy; more only hold more
+// syntax trees in memory at once.
+const compilesInFlight = 4
+
+// The posts a process compiled most recently. A build worker renders each article twice (its metadata, then its
+// page), so a few dozen kept is plenty; keeping every post, each with its code and its text, held hundreds of MB in
+// every worker of a thousand-post build.
 const compiledPosts = new Map<string, Promise<CompiledPost>>()
+const compiledPostsKept = 64
 
 function compilePost(post: PostMeta, options?: CompileOptions): Promise<CompiledPost> {
   const absolute = path.join(postsDirectory(), post.slug, 'index.mdx')
   let compiled = compiledPosts.get(absolute)
   // `next dev` recompiles on every request (the disk cache makes an unchanged post cheap) so edits show.
-  if (!compiled || process.env.NODE_ENV !== 'production') {
-    compiled = compileMdx(absolute, options)
-    compiledPosts.set(absolute, compiled)
-  }
+  if (!compiled || process.env.NODE_ENV !== 'production') compiled = compileMdx(absolute, options)
+  // Most recently used last; the oldest goes first.
+  compiledPosts.delete(absolute)
+  compiledPosts.set(absolute, compiled)
+  if (compiledPosts.size > compiledPostsKept) compiledPosts.delete(compiledPosts.keys().next().value!)
   return compiled
 }
 
@@ -218,36 +228,33 @@ export async function getAllPostsWithText(
   options?: CompileOptions,
 ): Promise<(PostMeta & { sections: PostSection[] })[]> {
   const posts = await getAllPosts()
-  return Promise.all(posts.map(async (post) => ({ ...post, sections: (await compilePost(post, options)).sections })))
+  // A few at a time: each compiled post is read whole, and only its text is kept.
+  return mapWithLimit(posts, compilesInFlight, async (post) => ({
+    ...post,
+    sections: (await compilePost(post, options)).sections,
+  }))
 }
 
-export type PostSource = {
-  post: PostMeta
-  /** The MDX after the frontmatter, as its author wrote it. */
-  body: string
-  /** Reads a file the post imports (`./bench/results.txt`); nothing outside the post's folder. */
-  readImport: (specifier: string) => string
-}
-
-/** A visible post's source, for its Markdown copy (lib/markdown-copy.ts); undefined for a slug no reader may see. */
-export async function getPostSource(slug: string): Promise<PostSource | undefined> {
-  const post = (await getAllPosts()).find((candidate) => candidate.slug === slug)
-  if (!post) return undefined
-  const folder = path.join(postsDirectory(), slug)
+/** A post's source file, read again for its Markdown copy when the compile could not convert it. */
+async function readPostSource(post: PostMeta): Promise<{ body: string; readImport: ImportReader }> {
+  const folder = path.join(postsDirectory(), post.slug)
   const parsed = parseFrontmatter(post.file, await readFile(path.join(folder, 'index.mdx'), 'utf8'))
   if (!parsed.ok) throw new ContentError(parsed.problems)
-  const readImport = (specifier: string) => {
-    const file = path.resolve(folder, specifier)
-    if (!file.startsWith(folder + path.sep))
-      throw new Error(`${post.file}: "${specifier}" is outside the post's folder`)
-    return readFileSync(file, 'utf8')
-  }
-  return { post, body: parsed.body, readImport }
+  return { body: parsed.body, readImport: postFileReader(folder, post.file) }
 }
 
-// esbuild bundles in a process of its own, so a few compiles in flight keep a core busy; more only hold more
-// syntax trees in memory at once.
-const compilesInFlight = 4
+/**
+ * A visible post's Markdown copy (lib/markdown-copy.ts), undefined for a slug no reader may see. Its body was
+ * converted while the post compiled; a post whose conversion failed is converted again here, which throws why.
+ */
+export async function getPostMarkdown(slug: string): Promise<{ post: PostMeta; markdown: string } | undefined> {
+  const post = (await getAllPosts()).find((candidate) => candidate.slug === slug)
+  if (!post) return undefined
+  const { markdown } = await compilePost(post)
+  if (markdown !== undefined) return { post, markdown: completeMarkdown(post, markdown) }
+  const { body, readImport } = await readPostSource(post)
+  return { post, markdown: postMarkdown(post, body, readImport) }
+}
 
 /**
  * Compiles every post (each once, from the disk cache when unchanged) and checks what spans posts: links to
@@ -331,12 +338,14 @@ export function seriesOf(post: PostMeta, posts: PostMeta[]): SeriesPlace | undef
  */
 export function relatedPosts(post: PostMeta, posts: PostMeta[], limit = 3): PostMeta[] {
   const tags = new Set(post.tags)
-  const distance = (other: PostMeta) => Math.abs(Date.parse(other.date) - Date.parse(post.date))
+  const published = Date.parse(post.date)
+  // Every article page ranks every post: each candidate's distance is worked out once, not in every comparison.
   return posts
     .filter((other) => other.slug !== post.slug && !(post.series && other.series === post.series))
     .map((other) => ({ other, shared: other.tags.filter((tag) => tags.has(tag)).length }))
     .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || distance(a.other) - distance(b.other) || byNewestFirst(a.other, b.other))
+    .map((candidate) => ({ ...candidate, distance: Math.abs(Date.parse(candidate.other.date) - published) }))
+    .sort((a, b) => b.shared - a.shared || a.distance - b.distance || byNewestFirst(a.other, b.other))
     .slice(0, limit)
     .map(({ other }) => other)
 }

@@ -21,7 +21,7 @@ export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`
 }
 
-/** Where a post's plain-Markdown copy is served (app/markdown/[file]/route.ts, rewritten from this path). */
+/** Where a post's plain-Markdown copy is served (app/source/[file]/route.ts, rewritten from this path). */
 export function markdownCopyPath(slug: string): string {
   return `/posts/${slug}.md`
 }

@@ -22,6 +22,13 @@ export const mdxComponents = {
   // Code scrolls inside itself, never the page, and the scrolling box takes keyboard focus (tables get the same
   // treatment while compiling, in lib/rehype-table-regions.ts).
   pre: (props: ComponentProps<'pre'>) => <pre tabIndex={0} {...props} />,
+  // A highlighted block's contents arrive as one HTML string (lib/rehype-code-html.ts).
+  code: ({ children, 'data-code-html': codeHtml, ...props }: ComponentProps<'code'> & { 'data-code-html'?: string }) =>
+    codeHtml !== undefined && typeof children === 'string' ? (
+      <code {...props} dangerouslySetInnerHTML={{ __html: children }} />
+    ) : (
+      <code {...props}>{children}</code>
+    ),
   // Highlighted code blocks get a copy button.
   figure: (props: CodeFigureProps) => {
     if (props['data-rehype-pretty-code-figure'] === undefined) return <figure {...props} />
