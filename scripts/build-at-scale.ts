@@ -20,10 +20,12 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { syntheticPosts, writeSyntheticPosts } from '../lib/synthetic-posts'
 import { machineDescription, mib, sampleTreeMemory, type MemorySample, type ProcessPeak } from './perf-utils'
@@ -94,7 +96,10 @@ function build(
   }
   if (cpuProf) {
     const profiles = path.resolve(distDir, '..', `profiles-${label}`)
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profiles}`.trim()
+    // Node 20 refuses --cpu-prof in NODE_OPTIONS; a preloaded inspector session does the same in every process.
+    env.NODE_OPTIONS =
+      `${env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.resolve('scripts/cpu-profile.mjs')).href}`.trim()
+    env.PLAYBOOK_CPU_PROFILE_DIR = profiles
     console.log(`  CPU profiles of every Node process go to ${profiles}`)
   }
   const started = performance.now()
@@ -188,9 +193,30 @@ function editOnePost(postsDir: string): { slug: string; marker: string } {
   return { slug, marker }
 }
 
-function countArticlePages(distDir: string): number {
+function articlePages(distDir: string): string[] {
   const folder = path.join(distDir, 'server', 'app', 'posts')
-  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.html')).length : 0
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.html'))
+        .map((name) => path.join(folder, name))
+    : []
+}
+
+/**
+ * The median article's prerendered HTML and RSC payload. The synthetic posts are all about the same length, so
+ * these should not grow with N: when they do, something of every post travels with every page.
+ */
+function articleSizes(pages: string[]): string {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+  const html = median(pages.map((page) => statSync(page).size))
+  const rsc = median(
+    pages
+      .map((page) => page.replace(/\.html$/, '.rsc'))
+      .filter(existsSync)
+      .map((page) => statSync(page).size),
+  )
+  return `median article page ${kib(html)} HTML, ${kib(rsc)} RSC payload`
 }
 
 async function measure(count: number) {
@@ -208,9 +234,10 @@ async function measure(count: number) {
     )
 
     const clean = await build(distDir, postsDir, timingFile, 'clean', options['cpu-prof'])
-    const pages = countArticlePages(distDir)
-    if (pages !== count) throw new Error(`the clean build wrote ${pages} article pages, not ${count}`)
+    const pages = articlePages(distDir)
+    if (pages.length !== count) throw new Error(`the clean build wrote ${pages.length} article pages, not ${count}`)
     printBuild(`Clean build of ${count} posts (empty build folder)`, count, clean)
+    console.log(`  ${articleSizes(pages)}`)
 
     const edited = editOnePost(postsDir)
     const rebuild = await build(distDir, postsDir, timingFile, 'rebuild', false)
