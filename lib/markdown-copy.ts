@@ -43,7 +43,8 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
 type Edit = { start: number; end: number; text: string }
 
 type Conversion = {
-  post: PostMeta
+  /** The post's file, named in the errors a conversion throws. */
+  file: string
   url: string
   source: string
   /** What each imported name refers to: `results` → `./bench/results.txt`. */
@@ -221,7 +222,7 @@ function benchmarkMarkdown(element: JsxElement, conversion: Conversion): string 
     const name = typeof caption === 'string' ? `The table "${escapeMarkdown(caption)}"` : 'A benchmark table'
     return `*${name} is on the article's page: <${conversion.url}>*`
   }
-  return benchmarkTableMarkdown(benchmarkTable({ ...props, source: conversion.post.file }))
+  return benchmarkTableMarkdown(benchmarkTable({ ...props, source: conversion.file }))
 }
 
 /** Removes the indentation every non-blank line shares, as MDX does for content nested in a component. */
@@ -330,7 +331,7 @@ function convertBody(
   tree: Root,
   source: string,
   from: number,
-  context: Pick<Conversion, 'post' | 'url' | 'readImport'>,
+  context: Pick<Conversion, 'file' | 'url' | 'readImport'>,
 ): string {
   const conversion: Conversion = { ...context, source, imports: importedFiles(tree) }
   return applyEdits(source, from, source.length, editsFor(tree, conversion)).trim()
@@ -360,7 +361,7 @@ export function postMarkdown(post: PostMeta, body: string, readImport: ImportRea
   // (through lib/compile-mdx.ts), and parts of that compiler cannot be required there.
   const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body)
   const url = absoluteUrl(`/posts/${post.slug}`)
-  return `${markdownHeader(post, url)}\n\n${convertBody(tree, body, 0, { post, url, readImport })}\n`
+  return `${markdownHeader(post, url)}\n\n${convertBody(tree, body, 0, { file: post.file, url, readImport })}\n`
 }
 
 /** A post's Markdown copy from the body its compile converted (remarkMarkdownCopy). */
@@ -388,12 +389,10 @@ export function remarkMarkdownCopy(options: {
       ...tree,
       children: tree.children.filter((node) => node.type !== 'yaml' && node.position !== undefined),
     }
-    // Only the post's file is read from its metadata while converting (in the errors it throws).
-    const post = { file: options.file } as PostMeta
     try {
       options.onConverted(
         convertBody(body, source, frontmatter?.position?.end.offset ?? 0, {
-          post,
+          file: options.file,
           url: pageUrlPlaceholder,
           readImport: options.readImport,
         }),
