@@ -215,9 +215,14 @@ function compilePost(post: PostMeta, options?: CompileOptions): Promise<Compiled
   return compiled
 }
 
+/** The post a reader of this build may see under a slug, if any. */
+async function findVisiblePost(slug: string): Promise<PostMeta | undefined> {
+  return (await getAllPosts()).find((post) => post.slug === slug)
+}
+
 /** One post with its compiled content, or undefined for a slug no reader may see. */
 export async function getPost(slug: string, options?: CompileOptions): Promise<Post | undefined> {
-  const meta = (await getAllPosts()).find((post) => post.slug === slug)
+  const meta = await findVisiblePost(slug)
   if (!meta) return undefined
   const { code, outline } = await compilePost(meta, options)
   return { ...meta, code, toc: outline.toc }
@@ -248,7 +253,7 @@ async function readPostSource(post: PostMeta): Promise<{ body: string; readImpor
  * converted while the post compiled; a post whose conversion failed is converted again here, which throws why.
  */
 export async function getPostMarkdown(slug: string): Promise<{ post: PostMeta; markdown: string } | undefined> {
-  const post = (await getAllPosts()).find((candidate) => candidate.slug === slug)
+  const post = await findVisiblePost(slug)
   if (!post) return undefined
   const { markdown } = await compilePost(post)
   if (markdown !== undefined) return { post, markdown: completeMarkdown(post, markdown) }
