@@ -15,7 +15,7 @@ export function rehypeCodeHtml() {
       if (!('children' in node)) return
       if (node.type === 'element' && node.tagName === 'code' && parent?.tagName === 'pre') {
         // Only blocks rehype-pretty-code highlighted: it marks their <code> with the language.
-        if (!('data-language' in node.properties || 'dataLanguage' in node.properties)) return
+        if (!('data-language' in node.properties)) return
         const html = toHtml(node.children)
         node.properties['data-code-html'] = ''
         node.children = [{ type: 'text', value: html }]
