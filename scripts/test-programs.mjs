@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { findGo } from './find-go.mjs'
+import { describeGo, findGo } from './find-go.mjs'
 
 const postsDir = path.join(process.cwd(), 'posts')
 
@@ -24,7 +24,8 @@ const checks = []
 
 if (goModules.length > 0) {
   const go = findGo()
-  const env = { ...process.env, PATH: `${path.dirname(go)}:${process.env.PATH}` }
+  console.log(`Go programs are checked with ${describeGo(go)}`)
+  const env = { ...process.env, PATH: `${path.dirname(go)}:${process.env.PATH}`, GOTOOLCHAIN: 'local' }
   for (const goModule of goModules) {
     checks.push({
       name: `go vet (${path.relative(process.cwd(), goModule)})`,
