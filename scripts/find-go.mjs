@@ -23,7 +23,10 @@ function compareVersions(a, b) {
 }
 
 function versionOf(go) {
-  const result = spawnSync(go, ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } })
+  const result = spawnSync(go, ['env', 'GOVERSION'], {
+    encoding: 'utf8',
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+  })
   return result.status === 0 ? parseVersion(result.stdout) : undefined
 }
 
