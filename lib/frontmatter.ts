@@ -23,13 +23,18 @@ export const frontmatterSchema = z.strictObject({
     .array(z.string().regex(kebabCase, 'must be kebab-case: lowercase words joined by hyphens, e.g. go-performance'))
     .min(1, 'must list at least one tag'),
   updated: calendarDay.optional(),
-  /** Posts that share a series name form the series, in date order: "Part 2 of 3". */
+  /** Posts that share a series name form the series: "Part 2 of 3". */
   series: z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(80, 'must be a short name (80 characters at most)')
     .optional(),
+  /**
+   * The post's place in its series, in the author's reading order, which need not be the order of publication.
+   * Either every part of a series has one or none does (then the parts are read in date order).
+   */
+  part: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional(),
   draft: z.boolean().default(false),
 })
 
@@ -140,7 +145,12 @@ export function parseFrontmatter(file: string, source: string): ParsedSource {
 
 function describeType(expected: string): string {
   return (
-    { string: 'text', boolean: 'true or false', array: 'a list, e.g. [go, performance]' }[expected] ??
+    {
+      string: 'text',
+      boolean: 'true or false',
+      number: 'a number, e.g. 2',
+      array: 'a list, e.g. [go, performance]',
+    }[expected] ??
     `of type ${expected}`
   )
 }

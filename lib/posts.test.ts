@@ -208,6 +208,49 @@ describe('seriesOf', () => {
   it('counts only the parts it is given (a production build leaves drafts out)', () => {
     expect(seriesOf(posts[0], posts.slice(0, 3))?.parts.length).toBe(2)
   })
+
+  it('orders the parts by their part numbers, not by date, when the author gives them', () => {
+    const numbered = [
+      postMeta('written-last', '2026-03-01', { series: 'Go Memory', part: 1 }),
+      postMeta('written-first', '2026-01-01', { series: 'Go Memory', part: 3 }),
+      postMeta('in-between', '2026-02-01', { series: 'Go Memory', part: 2 }),
+    ]
+    const series = seriesOf(numbered[1], numbered)
+    expect(series?.part).toBe(3)
+    expect(series?.parts.map((post) => post.slug)).toEqual(['written-last', 'in-between', 'written-first'])
+  })
+})
+
+describe('loadPosts, series parts', () => {
+  async function problemsOf(files: Record<string, string>) {
+    const directory = temporaryPosts(files)
+    const error = await loadPosts(directory, (file) => path.relative(directory, file)).catch((error: unknown) => error)
+    expect(error).toBeInstanceOf(ContentError)
+    return (error as ContentError).problems
+  }
+
+  it('fails a part number without a series, at its line', async () => {
+    expect(await problemsOf({ 'one/index.mdx': postSource({ title: '"One"', part: '2' }) })).toEqual([
+      {
+        file: 'one/index.mdx',
+        line: 6,
+        column: 1,
+        message: 'part: is a place in a series: add the series: it belongs to',
+      },
+    ])
+  })
+
+  it('fails a series where only some parts are numbered, and two parts with one number', async () => {
+    const problems = await problemsOf({
+      'one/index.mdx': postSource({ title: '"One"', series: '"S"', part: '1' }),
+      'two/index.mdx': postSource({ title: '"Two"', series: '"S"', part: '1' }),
+      'three/index.mdx': postSource({ title: '"Three"', series: '"S"' }),
+    })
+    expect(problems.map(({ file, line, message }) => `${file}:${line}: ${message}`).sort()).toEqual([
+      'three/index.mdx:6: other parts of "S" give their part: number (one is 1, two is 1); give this one its number too',
+      expect.stringMatching(/^(one|two)\/index\.mdx:7: part 1 of "S" is already (one|two)\/index\.mdx$/),
+    ])
+  })
 })
 
 describe('loadPosts, series names', () => {

@@ -146,6 +146,8 @@ export async function readPosts(
     else if (!first) seriesSpelling.set(key, post)
   }
 
+  problems.push(...checkSeriesParts(posts, fieldLines))
+
   // "Updated" comes from git when the full history is there; a shallow clone falls back to the frontmatter.
   const historyStarted = performance.now()
   const histories = readFileHistories(posts.map((post) => post.file))
@@ -156,6 +158,42 @@ export async function readPosts(
   }
 
   return { posts: posts.sort(byNewestFirst), problems }
+}
+
+/**
+ * Part numbers say the author's reading order: a part number outside a series, a series where only some parts are
+ * numbered, or two parts with one number would leave "Part 2 of 3" meaning nothing.
+ */
+function checkSeriesParts(posts: PostMeta[], fieldLines: Map<string, Record<string, number>>): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  const at = (post: PostMeta, field: string) => ({
+    file: post.file,
+    line: fieldLines.get(post.file)?.[field] ?? 1,
+    column: 1,
+  })
+  const bySeries = new Map<string, PostMeta[]>()
+  for (const post of posts) {
+    if (post.part !== undefined && !post.series)
+      problems.push({ ...at(post, 'part'), message: 'part: is a place in a series: add the series: it belongs to' })
+    if (post.series) bySeries.set(post.series, [...(bySeries.get(post.series) ?? []), post])
+  }
+  for (const [series, parts] of bySeries) {
+    const numbered = parts.filter((post) => post.part !== undefined)
+    if (numbered.length === 0) continue
+    for (const post of parts.filter((post) => post.part === undefined))
+      problems.push({
+        ...at(post, 'series'),
+        message: `other parts of "${series}" give their part: number (${numbered.map((other) => `${other.slug} is ${other.part}`).join(', ')}); give this one its number too`,
+      })
+    const seen = new Map<number, PostMeta>()
+    for (const post of numbered) {
+      const twin = seen.get(post.part!)
+      if (twin)
+        problems.push({ ...at(post, 'part'), message: `part ${post.part} of "${series}" is already ${twin.file}` })
+      else seen.set(post.part!, post)
+    }
+  }
+  return problems
 }
 
 /** The posts of a folder; throws one ContentError listing every problem, so an author fixes them in one round. */
@@ -326,14 +364,16 @@ export type SeriesPlace = {
   name: string
   /** 1-based place of this post in the series. */
   part: number
-  /** Every part, oldest first, this post among them. */
+  /** Every part in reading order (by part number, or oldest first where the parts have none), this post among them. */
   parts: PostMeta[]
 }
 
 /** Where a post sits in its series, counting the parts this build publishes; undefined outside a series. */
 export function seriesOf(post: PostMeta, posts: PostMeta[]): SeriesPlace | undefined {
   if (!post.series) return undefined
-  const parts = posts.filter((other) => other.series === post.series).sort((a, b) => -byNewestFirst(a, b))
+  const parts = posts
+    .filter((other) => other.series === post.series)
+    .sort((a, b) => (a.part ?? 0) - (b.part ?? 0) || -byNewestFirst(a, b))
   return { name: post.series, part: parts.findIndex((other) => other.slug === post.slug) + 1, parts }
 }
 
