@@ -4,10 +4,11 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ReactElement, ReactNode } from 'react'
 import { ImageResponse } from 'next/og'
+import { singleFlight, writeCacheFile } from '@/lib/build-cache'
 import { formatLongDate } from '@/lib/dates'
 import type { PostMeta, TagSummary } from '@/lib/posts'
 import { site } from '@/lib/site'
@@ -178,16 +179,16 @@ async function cachedCard(shows: unknown, draw: () => Promise<ImageResponse>): P
     .update(JSON.stringify([CARD_VERSION, site.name, site.url, shows]))
     .digest('hex')
   const file = path.join(cardCache, `${key}.png`)
-  const headers = { 'Content-Type': ogImageContentType }
-  if (existsSync(file)) return new Response(await readFile(file), { headers })
-  const png = Buffer.from(await (await draw()).arrayBuffer())
-  await mkdir(cardCache, { recursive: true })
-  // Build workers draw in parallel: write aside, then rename, so no reader sees half a file.
-  const partial = `${file}.${process.pid}.partial`
-  await writeFile(partial, png)
-  await rename(partial, file)
-  return new Response(png, { headers })
+  const png = await drawOnce(file, async () => {
+    if (existsSync(file)) return readFile(file)
+    const drawn = Buffer.from(await (await draw()).arrayBuffer())
+    await writeCacheFile(file, drawn)
+    return drawn
+  })
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': ogImageContentType } })
 }
+
+const drawOnce = singleFlight<string, Buffer>()
 
 /** An article's card: the title first, then its date, reading time and tags. */
 export function articleOgImage(post: PostMeta): Promise<Response> {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Message, Plugin } from 'esbuild'
 import { bundleMDX } from 'mdx-bundler'
@@ -11,6 +11,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from './benchmarks'
+import { singleFlight, writeCacheFile } from './build-cache'
 import { recordTiming } from './build-timing'
 import { ContentError, type ContentProblem } from './content-problem'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-inspect'
@@ -251,25 +252,40 @@ export async function compileMdx(file: string, options: CompileOptions = {}): Pr
   }
 
   const cached = path.join(cacheDirectory, `${slug}.${await cacheKey(postDirectory)}.json`)
-  if (existsSync(cached)) {
-    const hit = JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
-    // The images live outside the cache (public/_posts-media/ may have been cleaned): compiling again rewrites them.
-    if (hit.media.every((name) => existsSync(path.join(/*turbopackIgnore: true*/ mediaDirectory, name)))) {
+  return compileOnce(cached, async () => {
+    const hit = await readCached(cached, mediaDirectory)
+    if (hit) {
       recordTiming('compile-mdx', started, { slug, cache: 'hit' })
       return hit
     }
+    const compiled = await compile(file, postDirectory, relative, mediaDirectory)
+    // Earlier versions of this post are dead entries now.
+    const stale = existsSync(cacheDirectory)
+      ? (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(
+          (name) => name.startsWith(`${slug}.`) && name.endsWith('.json') && name !== path.basename(cached),
+        )
+      : []
+    await Promise.all(
+      stale.map((name) => rm(path.join(/*turbopackIgnore: true*/ cacheDirectory, name), { force: true })),
+    )
+    await writeCacheFile(cached, JSON.stringify(compiled))
+    recordTiming('compile-mdx', started, { slug, cache: 'miss' })
+    return compiled
+  })
+}
+
+// Two renders of one post at once (next dev, a build's metadata and page) share a compile.
+const compileOnce = singleFlight<string, CompiledPost>()
+
+/** A cached compile whose images still exist; undefined when there is none (or another process just removed it). */
+async function readCached(cached: string, mediaDirectory: string): Promise<CompiledPost | undefined> {
+  let hit: CompiledPost
+  try {
+    hit = JSON.parse(await readFile(cached, 'utf8')) as CompiledPost
+  } catch {
+    return undefined
   }
-  const compiled = await compile(file, postDirectory, relative, mediaDirectory)
-  await mkdir(cacheDirectory, { recursive: true })
-  // Earlier versions of this post are dead entries now.
-  const stale = (await readdir(/*turbopackIgnore: true*/ cacheDirectory)).filter(
-    (name) => name.startsWith(`${slug}.`) && name.endsWith('.json'),
-  )
-  await Promise.all(stale.map((name) => rm(path.join(/*turbopackIgnore: true*/ cacheDirectory, name), { force: true })))
-  // Write then rename, so a worker reading concurrently never sees half a file.
-  const temporary = `${cached}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(compiled))
-  await rename(temporary, cached)
-  recordTiming('compile-mdx', started, { slug, cache: 'miss' })
-  return compiled
+  // The images live outside the cache (public/_posts-media/ may have been cleaned): compiling again rewrites them.
+  const imagesThere = hit.media.every((name) => existsSync(path.join(/*turbopackIgnore: true*/ mediaDirectory, name)))
+  return imagesThere ? hit : undefined
 }

@@ -5,11 +5,12 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx'
 import sharp, { type WebpOptions } from 'sharp'
+import { singleFlight, writeCacheFile } from './build-cache'
 import type { ContentProblem } from './content-problem'
 
 /** Where the variants are served from; lib/response-headers.mjs caches this path as immutable. */
@@ -72,13 +73,12 @@ function stemOf(file: string): string {
   )
 }
 
-/** Writes through a temporary name, so that a build worker reading at the same time never sees half a file. */
-async function writeOnce(target: string, write: (temporary: string) => Promise<unknown>) {
-  if (existsSync(target)) return
-  await mkdir(path.dirname(target), { recursive: true })
-  const temporary = `${target}.${process.pid}.tmp`
-  await write(temporary)
-  await rename(temporary, target)
+const writing = singleFlight<string, void>()
+
+/** Writes a file the post shows once: files are named by their content's hash, so one that exists is done. */
+function writeOnce(target: string, contents: () => Promise<Buffer>): Promise<void> {
+  if (existsSync(target)) return Promise.resolve()
+  return writing(target, async () => writeCacheFile(target, await contents()))
 }
 
 function svgLength(value: string | undefined): number | undefined {
@@ -140,7 +140,7 @@ export async function prepareImage(file: string, { slug, mediaDirectory }: Media
   if (metadata.format === 'svg') {
     const { width, height } = svgDimensions(input.toString('utf8'))
     const name = `${stem}.${hashOf(input, 'svg')}.svg`
-    await writeOnce(path.join(mediaDirectory, slug, name), (temporary) => copyFile(file, temporary))
+    await writeOnce(path.join(mediaDirectory, slug, name), () => readFile(file))
     return { src: url(name), width, height, files: [`${slug}/${name}`] }
   }
 
@@ -154,9 +154,9 @@ export async function prepareImage(file: string, { slug, mediaDirectory }: Media
     name: `${stem}-${variantWidth}w.${hash}.webp`,
   }))
   for (const variant of variants) {
-    await writeOnce(path.join(mediaDirectory, slug, variant.name), (temporary) => {
+    await writeOnce(path.join(mediaDirectory, slug, variant.name), () => {
       const image = animated ? sharp(input, { animated }) : sharp(input).autoOrient()
-      return image.resize({ width: variant.width }).webp(options).toFile(temporary)
+      return image.resize({ width: variant.width }).webp(options).toBuffer()
     })
   }
   const largest = variants.at(-1)!
