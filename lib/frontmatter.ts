@@ -150,8 +150,7 @@ function describeType(expected: string): string {
       boolean: 'true or false',
       number: 'a number, e.g. 2',
       array: 'a list, e.g. [go, performance]',
-    }[expected] ??
-    `of type ${expected}`
+    }[expected] ?? `of type ${expected}`
   )
 }
 

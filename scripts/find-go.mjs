@@ -87,13 +87,13 @@ function downloadToolchain(required) {
   console.log(`Go ${required.join('.')} or newer not found: downloading ${newest} from ${proxy} into ${target}`)
   mkdirSync(cacheRoot, { recursive: true })
   rmSync(unpacked, { recursive: true, force: true })
-  const module = `golang.org/toolchain@v0.0.1-${newest}.${platform}`
+  const toolchainModule = `golang.org/toolchain@v0.0.1-${newest}.${platform}`
   const fetched = run('curl', ['-fsSL', '-o', zip, `${proxy}/golang.org/toolchain/@v/v0.0.1-${newest}.${platform}.zip`])
   const extracted = fetched.status === 0 && run('unzip', ['-q', zip, '-d', unpacked]).status === 0
   rmSync(zip, { force: true })
   if (!extracted) return undefined
   // Module zips carry no file modes: the commands are in bin/ and pkg/tool/<platform>/, as `go` itself marks them.
-  const root = path.join(unpacked, module)
+  const root = path.join(unpacked, toolchainModule)
   const tools = path.join(root, 'pkg', 'tool', `${process.platform}_${goArch()}`)
   for (const folder of [path.join(root, 'bin'), tools].filter((folder) => existsSync(folder)))
     for (const name of readdirSync(folder)) chmodSync(path.join(folder, name), 0o755)
