@@ -11,7 +11,7 @@ vi.mock('mdx-bundler', async (importOriginal) => {
   return {
     ...original,
     bundleMDX: async (options: Parameters<typeof original.bundleMDX>[0]) => {
-      compiledSources.push(options.source ?? (await import('node:fs')).readFileSync(options.file!, 'utf8'))
+      compiledSources.push(String(options.source ?? (await import('node:fs')).readFileSync(options.file!, 'utf8')))
       return original.bundleMDX(options)
     },
   }

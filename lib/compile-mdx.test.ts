@@ -195,3 +195,80 @@ describe('what compiling a post checks', () => {
     ])
   })
 })
+
+describe('components checked where they are written', () => {
+  const results = (go: string) =>
+    [`go: ${go}`, 'cpu: AMD EPYC', 'BenchmarkScan/a-2  100  12 ns/op', 'BenchmarkScan/b-2  100  6 ns/op'].join('\n')
+
+  it('fails a wrong <Callout type> and a <BenchmarkTable> that does not fit its results, each at its line', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          "import results from './bench/results.txt'",
+          '',
+          '<Callout type="hint">Not a kind.</Callout>',
+          '',
+          '<BenchmarkTable results={results} caption="Scans" baseline="Scan/c" />',
+          '',
+          '<BenchmarkTable results={results} caption="Units" units={["MB/s"]} />',
+          '',
+          '<BenchmarkTable results={results} caption="Fine" labels={{ "Scan/a": "first" }} />',
+        ].join('\n'),
+      ),
+      'post/bench/results.txt': results('go1.26.8'),
+    })
+    const file = path.join(directory, 'post', 'index.mdx')
+    expect((await compileError(directory)).problems).toEqual([
+      {
+        file,
+        line: 10,
+        column: 1,
+        message:
+          '<Callout type="hint"> is not a kind of callout: use type="note", type="tip", type="warning", type="danger"',
+      },
+      {
+        file,
+        line: 12,
+        column: 1,
+        message: '<BenchmarkTable caption="Scans">: baseline="Scan/c" is not one of the rows: Scan/a, Scan/b',
+      },
+      {
+        file,
+        line: 14,
+        column: 1,
+        message: '<BenchmarkTable caption="Units">: units MB/s are not in the output, which has ns/op',
+      },
+    ])
+  })
+
+  it('says once, before the first table, how the figures were measured, and marks a table measured otherwise', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          "import now from './bench/results.txt'",
+          "import then from './bench/results-go1.19.txt'",
+          '',
+          'Text.',
+          '',
+          '<BenchmarkTable results={now} caption="Now" />',
+          '',
+          '<BenchmarkTable results={then} caption="Then" />',
+          '',
+          '<BenchmarkTable results={now} before={then} caption="Both" />',
+        ].join('\n'),
+      ),
+      'post/bench/results.txt': results('go1.26.8'),
+      'post/bench/results-go1.19.txt': results('go1.19.8'),
+    })
+    const { code } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    // The compiled code is minified: the panel is the one element given entries, before the first table.
+    const panel = code.indexOf('{entries:[["Go","1.26.8"],["CPU","AMD EPYC"]],runs:1}')
+    expect(panel).toBeGreaterThan(-1)
+    expect(panel).toBeLessThan(code.indexOf('caption:"Now"'))
+    expect(code.match(/entries:/g)).toHaveLength(1)
+    expect(code).toContain('caption:"Then",differs:[["Go","1.19.8"]]')
+    expect(code).toContain('caption:"Both",beforeDiffers:[["Go","1.19.8"]]')
+  })
+})

@@ -18,11 +18,12 @@ import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './mdx-in
 import { postFileReader, remarkMarkdownCopy } from './markdown-copy'
 import { defaultMediaDirectory, rehypePostImages } from './post-images'
 import { rehypePostText, type PostSection } from './post-text'
+import { remarkComponentProps } from './mdx/component-props'
 import { rehypeCodeHtml } from './rehype-code-html'
 import { rehypeTableRegions } from './rehype-table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 9
+const PIPELINE_VERSION = 10
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -144,6 +145,8 @@ async function compile(
             readImport: postFileReader(postDirectory, relative(file)),
             onConverted: (body) => (markdown = body),
           }),
+          // After the Markdown copy, which converts the source as written: this adds an element of its own.
+          remarkComponentProps({ file: relative(file), postDirectory, problems }),
         ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),

@@ -12,13 +12,11 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { z } from 'zod'
 import {
-  compareRowsOn,
+  benchmarkTableModel,
   compareTableBenchmarks,
   describeEnvironment,
-  formatMeasurement,
-  runsNote,
   type BenchmarkSelection,
-  type MetricSummary,
+  type TableCell,
 } from './benchmarks'
 import type { PostMeta } from './posts'
 import { markdownContentType, siteFiles } from './response-headers.mjs'
@@ -66,6 +64,10 @@ const benchmarkProps = z.object({
   metric: z.string().optional(),
   better: z.enum(['lower', 'higher']).optional(),
   units: z.array(z.string()).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  before: z.string().optional(),
+  beforeLabel: z.string().optional(),
+  label: z.string().optional(),
 })
 
 /** Backslash-escapes what Markdown would read as markup in a line of plain text. */
@@ -152,60 +154,38 @@ function attributes(element: JsxElement, conversion: Conversion): Record<string,
   )
 }
 
-/** What the Markdown copy prints of a <BenchmarkTable>: the same rows, medians and comparison as the page. */
-export type BenchmarkTable = {
-  caption: string
-  units: string[]
-  compareOn: string
-  baseline?: string
-  rows: { name: string; cells: (MetricSummary | undefined)[]; relative?: string }[]
-  note?: string
-  environment: [label: string, value: string][]
-}
-
-/** The table a post's <BenchmarkTable> props describe, through the same selection the page renders. */
-export function benchmarkTable({
+/** A benchmark table as Markdown: the caption and its notes, then the same rows and figures the page shows. */
+export function benchmarkTableMarkdown({
   caption,
   source,
   ...selection
-}: BenchmarkSelection & { caption: string; source: string }): BenchmarkTable {
+}: BenchmarkSelection & { caption: string; source: string }): string {
   const comparison = compareTableBenchmarks(selection, source, caption)
-  const compared = compareRowsOn(comparison, comparison.metric)
-  return {
-    caption,
-    units: comparison.units,
-    compareOn: comparison.metric,
-    baseline: comparison.baseline?.name,
-    rows: comparison.benchmarks.map((benchmark, index) => ({
-      name: benchmark.name,
-      cells: comparison.units.map((unit) => benchmark.metrics.find((metric) => metric.unit === unit)),
-      relative: compared[index].relative,
-    })),
-    note: runsNote(comparison),
-    environment: describeEnvironment(comparison),
-  }
-}
-
-function formatCell(cell: BenchmarkTable['rows'][number]['cells'][number]): string {
-  if (!cell) return '–'
-  const spread = cell.runs > 1 ? ` ±${formatMeasurement(cell.spread * 100, 0)}%` : ''
-  return `${formatMeasurement(cell.median, cell.decimals)}${spread}`
-}
-
-/** A benchmark table as Markdown: the caption, the medians with their spread, the comparison and the machine. */
-export function benchmarkTableMarkdown(table: BenchmarkTable): string {
-  const comparison = table.baseline ? [`vs ${table.baseline} (${table.compareOn})`] : []
+  const model = benchmarkTableModel(comparison, selection.beforeLabel, selection.label)
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`
-  const environment = table.environment.map(([label, value]) => `${label} ${value}`).join(', ')
-  const notes = [table.note, environment && `Measured on: ${environment}.`].filter(Boolean).join(' ')
+  const cellText = (cell: TableCell): string => {
+    switch (cell.kind) {
+      case 'missing':
+        return '–'
+      case 'relative':
+        return cell.text
+      case 'value':
+        return cell.interval ? `${cell.median} ${cell.interval}` : cell.median
+      case 'change':
+        return `${cell.text} (${cell.p})`
+    }
+  }
+  const same = model.sameInEveryRow.length ? [`Every row: ${model.sameInEveryRow.join(', ')}.`] : []
+  const environment = describeEnvironment(comparison.environment)
+    .map(([label, value]) => `${label} ${value}`)
+    .join(', ')
+  const notes = [...model.notes, ...same, ...(environment ? [`Measured on: ${environment}.`] : [])].join(' ')
   return [
-    `**${escapeMarkdown(table.caption)}**`,
+    `**${escapeMarkdown(caption)}**`,
     '',
-    row(['Benchmark', ...table.units, ...comparison]),
-    `| --- |${' ---: |'.repeat(table.units.length + comparison.length)}`,
-    ...table.rows.map((benchmark) =>
-      row([benchmark.name, ...benchmark.cells.map(formatCell), ...(table.baseline ? [benchmark.relative ?? '–'] : [])]),
-    ),
+    row([model.nameHeader, ...model.columns.map(({ header, unit }) => (unit ? `${header} (${unit})` : header))]),
+    `| --- |${' ---: |'.repeat(model.columns.length)}`,
+    ...model.rows.map((benchmark) => row([benchmark.name, ...benchmark.cells.map(cellText)])),
     ...(notes ? ['', escapeMarkdown(notes)] : []),
   ].join('\n')
 }
@@ -222,7 +202,7 @@ function benchmarkMarkdown(element: JsxElement, conversion: Conversion): string 
     const name = typeof caption === 'string' ? `The table "${escapeMarkdown(caption)}"` : 'A benchmark table'
     return `*${name} is on the article's page: <${conversion.url}>*`
   }
-  return benchmarkTableMarkdown(benchmarkTable({ ...props, source: conversion.file }))
+  return benchmarkTableMarkdown({ ...props, source: conversion.file })
 }
 
 /** Removes the indentation every non-blank line shares, as MDX does for content nested in a component. */

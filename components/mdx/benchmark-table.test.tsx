@@ -24,25 +24,90 @@ const throughput = [
 const render = (props: Partial<Parameters<typeof BenchmarkTable>[0]>) =>
   renderToStaticMarkup(<BenchmarkTable caption="Scanning" results={results} source="posts/x/index.mdx" {...props} />)
 
+const tenRuns = (name: string, values: number[], rest = '0 B/op  0 allocs/op') =>
+  values.map((value) => `Benchmark${name}-2  1000  ${value} ns/op  ${rest}`).join('\n')
+
 describe('BenchmarkTable', () => {
-  it('renders medians with units, header cells with scope, a caption and the environment', () => {
-    const html = render({ filter: '^Scan/', baseline: 'Scan/padded' })
-    expect(html).toContain('<caption class="sr-only">Scanning. Median of 3 runs')
-    expect(html).toContain('<th scope="col" class="numeric">ns/op</th>')
-    expect(html).toContain('<th scope="row">Scan/ordered</th>')
-    expect(html).toContain('120 <span class="unit">ns/op</span>')
-    expect(html).toContain('50 <span class="unit">ns/op</span>')
-    expect(html).toContain('2.40× faster')
+  it('puts units in the headers, names the rows without their shared prefix and says what the figures are', () => {
+    const html = render({ filter: '^Scan/', baseline: 'Scan/padded', chart: false })
+    expect(html).toContain('<span class="benchmark-caption">Scanning</span>')
+    expect(html).toContain('Median of 3 runs (too few for a 95 % confidence interval).')
+    // The prefix every row shares heads the name column; the full name stays in the row's title.
+    expect(html).toContain('<th role="columnheader" scope="col">Scan</th>')
+    expect(html).toContain('<th role="rowheader" scope="row" title="Scan/ordered">ordered</th>')
+    expect(html).toContain('<th role="columnheader" scope="col" class="numeric is-value">ns/op</th>')
+    expect(html).toContain('data-label="ns/op">120</td>')
+    expect(html).toContain('data-label="ns/op">50</td>')
+    expect(html).toContain('data-label="vs padded (ns/op)">2.40× faster</td>')
     expect(html).toContain('>baseline<')
-    expect(html).toContain('<dt>CPU</dt><dd>AMD EPYC</dd>')
-    expect(html).toContain('<dt>Go</dt><dd>go1.19.8</dd>')
     expect(html).not.toContain('Build')
+    expect(html).not.toContain('<svg')
+  })
+
+  it('folds a unit that is the same in every row into one line under the caption', () => {
+    const html = render({ filter: '^Scan/', baseline: 'Scan/padded' })
+    expect(html).toContain('<span class="benchmark-note">Every row: 1 allocs/op.</span>')
+    expect(html).not.toContain('>allocs/op</th>')
+    expect(html).toContain('>B/op</th>')
+  })
+
+  it('draws a chart for every table with a baseline unless told not to', () => {
+    expect(render({ filter: '^Scan/', baseline: 'Scan/padded' })).toContain('<svg')
+    expect(render({ filter: '^Scan/' })).not.toContain('<svg')
+  })
+
+  it('shows the 95 % confidence interval of the median as benchstat does, with ten runs', () => {
+    const html = render({
+      results: tenRuns('Parse', [100, 101, 102, 103, 104, 105, 106, 107, 108, 120]),
+      caption: 'Parsing',
+    })
+    // The interval of ten runs spans the 2nd to the 9th: 101 and 108 around a median of 104.5, so ±3%.
+    expect(html).toContain('data-label="ns/op">104.5<span class="spread"> ±3%</span></td>')
+    expect(html).toContain('Median of 10 runs; ± is the 95 % confidence interval of the median.')
+  })
+
+  it('gives rows the short names of labels={…}', () => {
+    const html = render({ filter: '^Scan/', labels: { 'Scan/padded': 'as declared' } })
+    expect(html).toContain('<th role="rowheader" scope="row" title="Scan/padded">as declared</th>')
+    expect(() => render({ labels: { 'Scan/nope': 'x' } })).toThrow('labels name "Scan/nope", which are not rows')
+  })
+
+  it('compares each row with an earlier run: both medians, the change and its p-value, ~ where it is not significant', () => {
+    const before = [
+      'go: go1.19.8',
+      tenRuns('Fast', [200, 201, 202, 203, 204, 205, 206, 207, 208, 209]),
+      tenRuns('Same', [50, 51, 52, 53, 54, 55, 56, 57, 58, 59]),
+    ].join('\n')
+    const after = [
+      'go: go1.26.8',
+      tenRuns('Fast', [100, 101, 102, 103, 104, 105, 106, 107, 108, 109]),
+      tenRuns('Same', [51, 50, 53, 52, 55, 54, 57, 56, 59, 58]),
+    ].join('\n')
+    const html = render({
+      results: after,
+      before,
+      beforeLabel: 'Go 1.19',
+      label: 'Go 1.26',
+      caption: 'Versions',
+      units: ['ns/op', 'B/op', 'allocs/op'],
+    })
+    expect(html).toContain('scope="col" class="numeric is-value">Go 1.19<span class="header-unit">ns/op</span></th>')
+    expect(html).toContain('scope="col" class="numeric is-change">Δ<span class="header-unit">ns/op</span></th>')
+    // Every run faster: the smallest p-value two sets of ten runs can give.
+    expect(html).toContain('<span class="change is-significant">−48.90%</span><span class="spread"> p=0.000</span>')
+    expect(html).toContain('<span class="change">~</span><span class="spread"> p=1.000</span>')
+    expect(html).toContain('Every row: 0 B/op, 0 allocs/op.')
+    expect(html).toContain('~ means no significant difference')
   })
 
   it('takes plain rows from other tools, higher-is-better for throughput', () => {
     const html = renderToStaticMarkup(<BenchmarkTable caption="Throughput" rows={throughput} baseline="one worker" />)
     expect(html).toContain('4.00× more')
-    expect(html).toContain('±2.5%')
+  })
+
+  it('says how a table measured elsewhere differs from the article', () => {
+    const html = render({ filter: '^Scan/', differs: [['Go', '1.19.8']] })
+    expect(html).toContain('<span class="benchmark-note benchmark-machine">Measured with Go 1.19.8</span>')
   })
 
   it('fails with the post and what to fix for a wrong baseline, filter, metric or unit', () => {
@@ -78,7 +143,7 @@ function chartRows(html: string): ChartRow[] {
 describe('BenchmarkTable with a chart', () => {
   it('draws one bar per row, in the table’s order, from zero and proportional to the medians', () => {
     const rows = chartRows(render({ filter: '^Scan/', baseline: 'Scan/padded', chart: true }))
-    expect(rows.map(({ names }) => names.join(''))).toEqual(['Scan/padded', 'Scan/ordered'])
+    expect(rows.map(({ names }) => names.join(''))).toEqual(['padded', 'ordered'])
     const [padded, ordered] = rows.map(({ bar }) => bar!.width)
     expect(ordered / padded).toBeCloseTo(50 / 120, 3)
     // The slowest run (130 ns/op) sets the scale, so the whisker of the longest bar stays inside the chart.

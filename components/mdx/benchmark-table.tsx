@@ -1,137 +1,163 @@
 import {
   benchmarkTableError,
+  benchmarkTableModel,
   betterDirection,
   compareRowsOn,
   compareTableBenchmarks,
-  describeEnvironment,
-  formatMeasurement,
-  runsNote,
   type BenchmarkSelection,
+  type TableCell,
 } from '@/lib/benchmarks'
 import { BenchmarkChart } from './benchmark-chart'
 
-type BenchmarkTableProps = BenchmarkSelection & {
+export type BenchmarkTableProps = BenchmarkSelection & {
   caption: string
-  /** Also draw the rows as a bar chart above the table: of the comparison metric, or of the unit named. */
+  /**
+   * A bar chart of the same rows above the table: of the comparison metric, or of the unit named. Drawn by default
+   * for a table with a baseline; chart={false} leaves it out.
+   */
   chart?: boolean | string
+  /** Where this table's machine differs from the article's (set while compiling, lib/mdx/component-props.ts). */
+  differs?: [label: string, value: string][]
+  /** Where the `before` output's machine differs from the article's (set while compiling). */
+  beforeDiffers?: [label: string, value: string][]
   /** Set by the article page so errors name the post. */
   source?: string
 }
 
 /**
- * Benchmark results as an accessible table: medians with their spread, and each row against a baseline. With
- * `chart`, the same rows are drawn above it as a bar chart, for which the table is the text alternative.
+ * Benchmark results as an accessible table: units in the headers, medians with their confidence interval, each row
+ * against a baseline or against an earlier run, and columns that are the same in every row said once below it.
+ * On a narrow screen every row becomes a block of its own (name, then its figures), so nothing scrolls out of sight.
  */
-export function BenchmarkTable({ caption, chart, source = 'a post', ...selection }: BenchmarkTableProps) {
+export function BenchmarkTable({
+  caption,
+  chart,
+  differs,
+  beforeDiffers,
+  source = 'a post',
+  ...selection
+}: BenchmarkTableProps) {
   const fail = (message: string): never => {
     throw benchmarkTableError(source, caption, message)
   }
   const comparison = compareTableBenchmarks(selection, source, caption)
-  const { benchmarks, units, metric, baseline, runs } = comparison
-  const chartUnit = chart === true ? metric : typeof chart === 'string' ? chart : undefined
-  if (chartUnit !== undefined && !units.includes(chartUnit)) {
+  const { beforeLabel = 'Before', label = 'After' } = selection
+  const model = benchmarkTableModel(comparison, beforeLabel, label)
+  const chartUnit =
+    chart === true || (chart === undefined && comparison.baseline)
+      ? comparison.metric
+      : typeof chart === 'string'
+        ? chart
+        : undefined
+  if (chartUnit !== undefined && !comparison.units.includes(chartUnit))
     fail(
       comparison.measuredUnits.includes(chartUnit)
-        ? `chart="${chartUnit}" is not among the table's units ${units.join(', ')}: add it to units={[…]}, so that the table gives the chart's figures as text`
+        ? `chart="${chartUnit}" is not among the table's units ${comparison.units.join(', ')}: add it to units={[…]}, so that the table gives the chart's figures as text`
         : `chart="${chartUnit}" is not among the units ${comparison.measuredUnits.join(', ')}`,
     )
-  }
   const chartRows = chartUnit === undefined ? [] : compareRowsOn(comparison, chartUnit)
   const negative = chartRows.find(({ measured }) => measured && measured.min < 0)
   if (negative) fail(`chart="${chartUnit}": bars start at zero and cannot show ${negative.name}'s negative values`)
-  const comparedRows = compareRowsOn(comparison, metric)
-  const shownEnvironment = describeEnvironment(comparison)
-  const note = runsNote(comparison)
-  const chartNote = chartUnit !== undefined && runs > 1 ? ' Whiskers span the lowest to the highest run.' : ''
+
+  const machine = [
+    differs?.length ? `${comparison.earlier ? `${label}: ` : 'Measured with '}${describe(differs)}` : undefined,
+    beforeDiffers?.length ? `${beforeLabel}: ${describe(beforeDiffers)}` : undefined,
+  ].filter((line) => line !== undefined)
+  const notes = [...model.notes, ...(model.sameInEveryRow.length ? [sameNote(model.sameInEveryRow)] : [])]
+  const headerLabels = model.columns.map(({ header, unit }) => (unit ? `${header} (${unit})` : header))
 
   return (
     <figure className="benchmark not-prose">
-      <div className="benchmark-box">
-        {/* The caption is repeated outside the scrolling table so it wraps at the figure's width on phones. */}
-        <div aria-hidden="true" className="benchmark-heading">
-          <p className="benchmark-caption">{caption}</p>
-          {note && (
-            <p className="benchmark-note">
-              {note}
-              {chartNote}
-            </p>
-          )}
-        </div>
-        {chartUnit !== undefined && (
-          <BenchmarkChart
-            caption={caption}
-            unit={chartUnit}
-            better={betterDirection(comparison, chartUnit)}
-            rows={chartRows}
-            runs={runs}
-          />
-        )}
-        <div className="benchmark-scroll" role="region" aria-label={caption} tabIndex={0}>
-          <table>
-            <caption className="sr-only">
-              {caption}
-              {note && `. ${note}`}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Benchmark</th>
-                {units.map((unit) => (
-                  <th scope="col" key={unit} className="numeric">
-                    {unit}
-                  </th>
-                ))}
-                {baseline && (
-                  <th scope="col" className="numeric">
-                    vs {baseline.name} <span className="whitespace-nowrap">({metric})</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {benchmarks.map((benchmark, index) => {
-                const { relative } = comparedRows[index]
-                return (
-                  <tr key={benchmark.name} className={benchmark === baseline ? 'is-baseline' : undefined}>
-                    <th scope="row">{benchmark.name}</th>
-                    {units.map((unit) => {
-                      const measured = benchmark.metrics.find((m) => m.unit === unit)
-                      return (
-                        <td key={unit} className="numeric">
-                          {measured ? (
-                            <>
-                              {formatMeasurement(measured.median, measured.decimals)}{' '}
-                              <span className="unit">{unit}</span>
-                              {measured.runs > 1 && (
-                                <span className="spread">±{formatMeasurement(measured.spread * 100, 0)}%</span>
-                              )}
-                            </>
-                          ) : (
-                            <span aria-label="not measured">–</span>
-                          )}
-                        </td>
-                      )
-                    })}
-                    {baseline && <td className="numeric relative-cell">{relative ?? '–'}</td>}
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      </div>
-      {shownEnvironment.length > 0 && (
-        <figcaption>
-          <span className="sr-only">Measured on: </span>
-          <dl className="benchmark-environment">
-            {shownEnvironment.map(([key, value]) => (
-              <div key={key}>
-                <dt>{key}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </figcaption>
+      <figcaption className="benchmark-heading">
+        <span className="benchmark-caption">{caption}</span>
+        {notes.map((note) => (
+          <span key={note} className="benchmark-note">
+            {note}
+          </span>
+        ))}
+        {machine.map((line) => (
+          <span key={line} className="benchmark-note benchmark-machine">
+            {line}
+          </span>
+        ))}
+      </figcaption>
+      {chartUnit !== undefined && (
+        <BenchmarkChart
+          caption={caption}
+          unit={chartUnit}
+          better={betterDirection(comparison, chartUnit)}
+          rows={chartRows}
+          runs={comparison.runs}
+        />
       )}
+      {/* Roles restate the table's semantics, which CSS display changes on narrow screens would otherwise drop. */}
+      <div className="benchmark-scroll" role="region" aria-label={`${caption}: table`} tabIndex={0}>
+        <table role="table" aria-label={caption}>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">
+                {model.nameHeader}
+              </th>
+              {model.columns.map(({ header, unit, kind }, index) => (
+                <th role="columnheader" scope="col" key={index} className={`numeric is-${kind}`}>
+                  {header}
+                  {unit && <span className="header-unit">{unit}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {model.rows.map((row) => (
+              <tr role="row" key={row.benchmark} className={row.isBaseline ? 'is-baseline' : undefined}>
+                <th role="rowheader" scope="row" title={row.name === row.benchmark ? undefined : row.benchmark}>
+                  {row.name}
+                </th>
+                {row.cells.map((cell, index) => (
+                  <td
+                    role="cell"
+                    key={index}
+                    className={`numeric is-${model.columns[index].kind}`}
+                    data-label={headerLabels[index]}
+                  >
+                    <Cell cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
+}
+
+function Cell({ cell }: { cell: TableCell }) {
+  switch (cell.kind) {
+    case 'missing':
+      return <span aria-label="not measured">–</span>
+    case 'relative':
+      return cell.text
+    case 'value':
+      return (
+        <>
+          {cell.median}
+          {cell.interval && <span className="spread"> {cell.interval}</span>}
+        </>
+      )
+    case 'change':
+      return (
+        <>
+          <span className={cell.significant ? 'change is-significant' : 'change'}>{cell.text}</span>
+          <span className="spread"> {cell.p}</span>
+        </>
+      )
+  }
+}
+
+function describe(entries: [string, string][]): string {
+  return entries.map(([label, value]) => `${label} ${value}`).join(', ')
+}
+
+function sameNote(same: string[]): string {
+  return `Every row: ${same.join(', ')}.`
 }

@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ComponentProps } from 'react'
 import { SmartLink } from '@/components/smart-link'
+import { BenchmarkEnvironment } from './benchmark-environment'
 import { BenchmarkTable } from './benchmark-table'
 import { Callout } from './callout'
 import { CopyCodeButton } from './copy-code-button'
@@ -51,6 +52,8 @@ export const mdxComponents = {
   img: ({ alt, ...props }: ComponentProps<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
   Callout,
   BenchmarkTable,
+  // Put before an article's first benchmark table while compiling (lib/mdx/component-props.ts).
+  BenchmarkEnvironment,
 }
 
 export type MDXComponents = typeof mdxComponents

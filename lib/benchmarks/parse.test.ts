@@ -12,9 +12,9 @@ import {
   formatMeasurement,
   median,
   parseBenchmarkOutput,
-} from './benchmarks'
+} from '.'
 
-const fixture = (name: string) => readFileSync(path.join(__dirname, '__fixtures__', name), 'utf8')
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '__fixtures__', name), 'utf8')
 
 function parseError(text: string): BenchmarkParseError {
   try {
@@ -46,7 +46,9 @@ describe('parseBenchmarkOutput', () => {
     expect(plus8.map((m) => m.unit)).toEqual(['ns/op', 'B/op', 'allocs/op'])
     // The three runs printed 162.2, 161.1 and 206.6 ns/op: the median, not the first run.
     expect(plus8[0]).toMatchObject({ median: 162.2, min: 161.1, max: 206.6, runs: 3, decimals: 1 })
-    expect(plus8[0].spread).toBeCloseTo((206.6 - 162.2) / 162.2)
+    expect(plus8[0].values).toEqual([162.2, 161.1, 206.6])
+    // Three runs are too few for a 95 % confidence interval of the median.
+    expect(plus8[0].interval).toBeUndefined()
     const logged = benchmarks[4].metrics
     expect(logged.map((m) => m.unit)).toEqual(['ns/op', 'bytes/string', 'B/op', 'allocs/op'])
     expect(logged[0].runs).toBe(3)
@@ -147,7 +149,7 @@ describe('compareBenchmarks', () => {
 })
 
 describe('the output committed with the articles', () => {
-  const postsDirectory = path.join(__dirname, '..', 'posts')
+  const postsDirectory = path.join(__dirname, '..', '..', 'posts')
   const outputs = readdirSync(postsDirectory, { recursive: true, encoding: 'utf8' })
     .filter((file) => /(^|\/)bench\/results[^/]*\.txt$/.test(file))
     .sort()

@@ -1,0 +1,9 @@
+// Benchmark results, from the text a benchmark program printed to what a reader sees. parse.ts reads Go's
+// benchmark format (every program in the journal prints it) into each metric's runs and median; stats.ts holds the
+// statistics benchstat reports (the median's confidence interval, the Mann–Whitney U test); table.ts selects,
+// names and compares the rows of a <BenchmarkTable> for the page, its chart and the Markdown copy; format.ts
+// writes the figures. Nothing here knows about posts or React.
+export * from './format'
+export * from './parse'
+export * from './stats'
+export * from './table'
