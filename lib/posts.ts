@@ -1,6 +1,6 @@
 import 'server-only'
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { recordTiming } from './build-timing'
 import { compileMdx, type CompiledPost, type CompileOptions } from './compile-mdx'
@@ -205,11 +205,39 @@ export async function loadPosts(directory: string, relative?: (file: string) => 
   return posts
 }
 
-// A production build reads the posts once per process; `next dev` reads them on every request so edits show.
+// A production build reads the posts once per process. `next dev` reads them again whenever a post's index.mdx
+// changes, and otherwise reuses what it read: a preview answers fast, and an edit shows on the next reload.
 let loadedPosts: Promise<PostMeta[]> | undefined
+let previewPosts: { fingerprint: string; read: ReturnType<typeof readPosts> } | undefined
+
+/** Which posts there are and when their index.mdx files last changed: what the preview's reading depends on. */
+async function postsFingerprint(directory: string): Promise<string> {
+  const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
+  const stamps = await Promise.all(
+    folders.map(async ({ name }) => {
+      const info = await stat(path.join(directory, name, 'index.mdx')).catch(() => undefined)
+      return `${name}:${info ? `${info.size}:${info.mtimeMs}` : '-'}`
+    }),
+  )
+  return [directory, ...stamps.sort()].join('\n')
+}
+
+/** The valid posts and every problem of the others, read again in `next dev` only when a post changed. */
+async function readPreviewPosts(): ReturnType<typeof readPosts> {
+  const directory = postsDirectory()
+  const fingerprint = await postsFingerprint(directory)
+  if (previewPosts?.fingerprint !== fingerprint) previewPosts = { fingerprint, read: readPosts(directory) }
+  return previewPosts.read
+}
+
 function loadAllPosts(): Promise<PostMeta[]> {
-  if (process.env.NODE_ENV !== 'production') return loadPosts(postsDirectory())
+  if (isPreviewServer()) return readPreviewPosts().then(({ posts }) => posts)
   return (loadedPosts ??= loadPosts(postsDirectory()))
+}
+
+/** `next dev`: posts are read and compiled as they are requested, and a broken one shows its problems. */
+export function isPreviewServer(): boolean {
+  return process.env.NODE_ENV !== 'production'
 }
 
 /**
@@ -241,14 +269,37 @@ const compilesInFlight = 4
 const compiledPosts = new Map<string, Promise<CompiledPost>>()
 const compiledPostsKept = 64
 
-function compilePost(post: PostMeta, options?: CompileOptions): Promise<CompiledPost> {
-  const absolute = path.join(postsDirectory(), post.slug, 'index.mdx')
-  let compiled = compiledPosts.get(absolute)
-  // `next dev` recompiles on every request (the disk cache makes an unchanged post cheap) so edits show.
-  if (!compiled || process.env.NODE_ENV !== 'production') compiled = compileMdx(absolute, options)
+/**
+ * What a compiled post depends on in `next dev`: the size and modification time of every file in its folder, so an
+ * edit to the post or to a file it imports (benchmark output, an image) compiles it again, and an unchanged post is
+ * reused without hashing its files or reading the disk cache.
+ */
+async function folderFingerprint(directory: string): Promise<string> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true })
+  const stamps = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name)
+        const info = await stat(file)
+        return `${path.relative(directory, file)}:${info.size}:${info.mtimeMs}`
+      }),
+  )
+  return stamps.sort().join('\n')
+}
+
+async function compilePost(post: PostMeta, options?: CompileOptions): Promise<CompiledPost> {
+  const folder = path.join(postsDirectory(), post.slug)
+  const key = isPreviewServer() ? `${folder}\0${await folderFingerprint(folder)}` : folder
+  let compiled = compiledPosts.get(key)
+  if (!compiled) {
+    compiled = compileMdx(path.join(folder, 'index.mdx'), options)
+    // A failed compile is not kept: the next request, after the author's fix, tries again.
+    compiled.catch(() => compiledPosts.delete(key))
+  }
   // Most recently used last; the oldest goes first.
-  compiledPosts.delete(absolute)
-  compiledPosts.set(absolute, compiled)
+  compiledPosts.delete(key)
+  compiledPosts.set(key, compiled)
   if (compiledPosts.size > compiledPostsKept) compiledPosts.delete(compiledPosts.keys().next().value!)
   return compiled
 }
@@ -318,6 +369,41 @@ export async function validatePosts(posts: PostMeta[], options?: CompileOptions)
   // A link into a post that failed to compile cannot be checked; that post's own problems are reported instead.
   if (valid.length === posts.length) problems.push(...checkInternalLinks(valid))
   if (problems.length > 0) throw new ContentError(problems)
+}
+
+/**
+ * The slugs of the article pages. A production build compiles every post here, once, and fails on any problem in
+ * any post, or on a link to a post or heading that is not there. `next dev` compiles a post when it is requested
+ * and also lists the posts that have problems, so that their pages can show them.
+ */
+export async function articleSlugs(): Promise<string[]> {
+  if (!isPreviewServer()) {
+    const posts = await getAllPosts()
+    await validatePosts(posts)
+    return posts.map(({ slug }) => slug)
+  }
+  const folders = await readdir(postsDirectory(), { withFileTypes: true })
+  return folders.filter((entry) => entry.isDirectory()).map(({ name }) => name)
+}
+
+/**
+ * In `next dev`, what is wrong with a post, so that its page can say so: the problems of its frontmatter, or else
+ * of its compile. Empty when it is fine, or when the slug names no post folder.
+ */
+export async function previewProblems(slug: string): Promise<ContentProblem[]> {
+  const { posts, problems } = await readPreviewPosts()
+  const folder = path.relative(process.cwd(), path.join(postsDirectory(), slug)) + path.sep
+  const own = problems.filter((problem) => problem.file.startsWith(folder))
+  if (own.length > 0) return own
+  const post = posts.find((candidate) => candidate.slug === slug)
+  if (!post) return []
+  try {
+    await compilePost(post)
+    return []
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems
+    throw error
+  }
 }
 
 /** The posts either side of one in time: `older` was published before it, `newer` after it. */

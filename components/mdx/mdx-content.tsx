@@ -15,11 +15,26 @@ type MDXContentProps = {
   components?: Partial<Record<string, unknown>>
 }
 
+// Evaluating a post's code builds its module anew; the page, its feed entry and every preview reload of an unchanged
+// post render the same code, so the last few modules are kept.
+const modules = new Map<string, ReturnType<typeof getMDXExport>>()
+const modulesKept = 16
+
+function postModule(code: string) {
+  let evaluated = modules.get(code)
+  if (!evaluated) {
+    evaluated = getMDXExport(code, { React, _jsx_runtime: jsxRuntime })
+    modules.set(code, evaluated)
+    if (modules.size > modulesKept) modules.delete(modules.keys().next().value!)
+  }
+  return evaluated
+}
+
 /** Renders a compiled post on the server: the article adds no JavaScript of its own to the page. */
 export function MDXContent({ code, source, components }: MDXContentProps) {
   // MDX's default export is a plain function of its props: calling it, rather than mounting a component made
   // during render, gives React the post's element tree directly.
-  const { default: renderContent } = getMDXExport(code, { React, _jsx_runtime: jsxRuntime })
+  const { default: renderContent } = postModule(code)
   const forThisPost = {
     BenchmarkTable: (props: ComponentProps<typeof BenchmarkTable>) => <BenchmarkTable {...props} source={source} />,
     Callout: (props: ComponentProps<typeof Callout>) => <Callout {...props} source={source} />,
