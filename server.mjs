@@ -11,6 +11,7 @@ import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 import next from 'next'
 import { responseHeaders } from './lib/response-headers.mjs'
+import { guardResponse } from './lib/shared-cache-guard.mjs'
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -36,6 +37,7 @@ const server = createServer((request, response) => {
   const target = request.url ?? ''
   if (target === '*') return answer(response, request.method === 'OPTIONS' ? 204 : 400, { Allow: 'GET, HEAD' })
   if (!target.startsWith('/') && !/^https?:\/\//i.test(target)) return answer(response, 400)
+  guardResponse(request, response)
   void handle(request, response)
 })
 server.listen(port, hostname, () => {

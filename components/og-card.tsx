@@ -12,6 +12,7 @@ import { singleFlight, writeCacheFile } from '@/lib/build-cache'
 import { formatLongDate } from '@/lib/dates'
 import type { PostMeta, TagSummary } from '@/lib/posts'
 import { site } from '@/lib/site'
+import { staticResponse } from '@/lib/static-response'
 
 export const ogImageSize = { width: 1200, height: 630 }
 export const ogImageContentType = 'image/png'
@@ -185,7 +186,7 @@ async function cachedCard(shows: unknown, draw: () => Promise<ImageResponse>): P
     await writeCacheFile(file, drawn)
     return drawn
   })
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': ogImageContentType } })
+  return staticResponse(png, ogImageContentType)
 }
 
 const drawOnce = singleFlight<string, Buffer>()
@@ -230,7 +231,12 @@ function drawArticleCard(post: PostMeta): Promise<ImageResponse> {
 }
 
 /** The journal's card, for the index and every page without a card of its own, with its most-used tags. */
-export function siteOgImage(tags: TagSummary[]): Promise<ImageResponse> {
+export async function siteOgImage(tags: TagSummary[]): Promise<Response> {
+  const drawn = await drawSiteCard(tags)
+  return staticResponse(Buffer.from(await drawn.arrayBuffer()), ogImageContentType)
+}
+
+function drawSiteCard(tags: TagSummary[]): Promise<ImageResponse> {
   return render(
     <Card
       footerStart={<span>{host}</span>}

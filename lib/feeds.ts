@@ -3,6 +3,7 @@
 import { Feed, type Item } from 'feed'
 import type { PostMeta } from './posts'
 import { siteFiles } from './response-headers.mjs'
+import { staticResponse } from './static-response'
 import { absoluteUrl } from './seo'
 import { site } from './site'
 
@@ -160,5 +161,5 @@ const writers: Record<FeedFormat, (entries: FeedEntry[]) => string> = { rss: rss
 
 /** A feed as its route handler answers it. */
 export function feedResponse(format: FeedFormat, entries: FeedEntry[]): Response {
-  return new Response(writers[format](entries), { headers: { 'Content-Type': siteFiles[format].contentType } })
+  return staticResponse(writers[format](entries), siteFiles[format].contentType)
 }

@@ -22,6 +22,7 @@ import type { PostMeta } from './posts'
 import { markdownContentType, siteFiles } from './response-headers.mjs'
 import { absoluteUrl, feedLinks, markdownCopyPath } from './seo'
 import { site } from './site'
+import { staticResponse } from './static-response'
 
 /** Reads a file a post imports, by the specifier its import names (`./bench/results.txt`). */
 export type ImportReader = (specifier: string) => string
@@ -409,14 +410,11 @@ export function llmsTxt(posts: PostMeta[]): string {
 
 /** A post's Markdown copy as its route answers it, naming the article as the canonical version for crawlers. */
 export function markdownResponse(post: PostMeta, markdown: string): Response {
-  return new Response(markdown, {
-    headers: {
-      'Content-Type': markdownContentType,
-      Link: `<${absoluteUrl(`/posts/${post.slug}`)}>; rel="canonical"`,
-    },
+  return staticResponse(markdown, markdownContentType, {
+    Link: `<${absoluteUrl(`/posts/${post.slug}`)}>; rel="canonical"`,
   })
 }
 
 export function llmsTxtResponse(posts: PostMeta[]): Response {
-  return new Response(llmsTxt(posts), { headers: { 'Content-Type': siteFiles.llmsTxt.contentType } })
+  return staticResponse(llmsTxt(posts), siteFiles.llmsTxt.contentType)
 }

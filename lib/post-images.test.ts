@@ -161,7 +161,7 @@ describe('images in a compiled post', () => {
     return { file, mediaDirectory, options, compiled: await compileMdx(file, options) }
   }
 
-  const render = (code: string) => renderToStaticMarkup(createElement(MDXContent, { code, source: 'index.mdx' }))
+  const render = (code: string) => renderToStaticMarkup(createElement(MDXContent, { code }))
 
   /** The attributes of each <img> in rendered HTML, in order. */
   const images = (html: string) =>

@@ -35,7 +35,7 @@ describe('highlighted code as one HTML string', () => {
     const { code } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
     // No JSX per token is left in the compiled post: each block's contents are a single string.
     expect(code).not.toContain('"--shiki-light"')
-    const html = renderToStaticMarkup(createElement(MDXContent, { code, source: 'posts/post/index.mdx' }))
+    const html = renderToStaticMarkup(createElement(MDXContent, { code }))
 
     const blocks = [...html.matchAll(/<code([^>]*)>([\s\S]*?)<\/code>/g)]
     const [go, shell, inline] = blocks

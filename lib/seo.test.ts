@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { postMeta } from './__fixtures__/temporary-posts'
 import { groupPostsByYear, summarizeTags } from './posts'
-import { absoluteUrl, blogPostingJsonLd, pageAlternates, serializeJsonLd, sitemapEntries } from './seo'
+import {
+  absoluteUrl,
+  blogPostingJsonLd,
+  pageAlternates,
+  robotsTxt,
+  serializeJsonLd,
+  sitemapEntries,
+  sitemapXml,
+} from './seo'
 import { site } from './site'
 
 const post = (slug: string, date: string, tags: string[], updated?: string) => postMeta(slug, date, { tags, updated })
@@ -30,6 +38,33 @@ describe('sitemapEntries', () => {
     expect(entries.find((entry) => entry.url.endsWith('/posts/middle'))?.lastModified).toBe('2026-06-01')
     expect(entries.find((entry) => entry.url.endsWith('/tags/databases'))?.lastModified).toBe('2025-12-30')
     for (const entry of entries) expect(entry.url).toMatch(/^https?:\/\/[^/]+\//)
+  })
+})
+
+describe('sitemapXml and robotsTxt', () => {
+  it('writes the sitemap protocol, escaping what XML would read as markup', () => {
+    expect(
+      sitemapXml([{ url: 'https://x.dev/a?b=1&c=2', lastModified: '2026-06-01' }, { url: 'https://x.dev/' }]),
+    ).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<url>',
+        '<loc>https://x.dev/a?b=1&amp;c=2</loc>',
+        '<lastmod>2026-06-01</lastmod>',
+        '</url>',
+        '<url>',
+        '<loc>https://x.dev/</loc>',
+        '</url>',
+        '</urlset>',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('opens the site to crawlers with the sitemap, and closes a preview', () => {
+    expect(robotsTxt(false)).toBe(`User-Agent: *\nAllow: /\n\nSitemap: ${site.url}/sitemap.xml\n`)
+    expect(robotsTxt(true)).toBe('User-Agent: *\nDisallow: /\n')
   })
 })
 

@@ -1,6 +1,6 @@
 // What search engines and link previews read: absolute URLs, the sitemap's entries and JSON-LD, all derived
 // from the site facts and the posts, never written by hand per page.
-import type { Metadata, MetadataRoute } from 'next'
+import type { Metadata } from 'next'
 import type { PostMeta, TagSummary } from './posts'
 import { markdownContentType, siteFiles } from './response-headers.mjs'
 import { site } from './site'
@@ -41,7 +41,9 @@ export function pageAlternates(canonical: string, post?: PostMeta): Metadata['al
   return { canonical, types: Object.fromEntries([...feeds, ...markdown]) }
 }
 
-export function sitemapEntries(posts: PostMeta[], tags: TagSummary[]): MetadataRoute.Sitemap {
+export type SitemapEntry = { url: string; lastModified?: string }
+
+export function sitemapEntries(posts: PostMeta[], tags: TagSummary[]): SitemapEntry[] {
   const newest = posts
     .map((post) => post.updated ?? post.date)
     .sort()
@@ -60,6 +62,35 @@ export function sitemapEntries(posts: PostMeta[], tags: TagSummary[]): MetadataR
         .at(-1),
     })),
   ]
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[char]};`)
+
+/** The sitemap protocol's XML (sitemaps.org/protocol.html): each page's URL and the day it last changed. */
+export function sitemapXml(entries: SitemapEntry[]): string {
+  const urls = entries.map(({ url, lastModified }) =>
+    [
+      '<url>',
+      `<loc>${escapeXml(url)}</loc>`,
+      ...(lastModified ? [`<lastmod>${lastModified}</lastmod>`] : []),
+      '</url>',
+    ].join('\n'),
+  )
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n')
+}
+
+/** robots.txt: everything open, with the sitemap, or, on a preview, everything closed. */
+export function robotsTxt(isPreview: boolean): string {
+  return isPreview
+    ? 'User-Agent: *\nDisallow: /\n'
+    : `User-Agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap.xml')}\n`
 }
 
 export function blogPostingJsonLd(post: PostMeta) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run build`: `next build`, and when it fails, nothing deployable is left behind. Next writes BUILD_ID (which
-// `next start` needs) before it prerenders the pages, so an error thrown while rendering a post would otherwise
-// leave a build folder that looks complete; a failed static export likewise leaves out/ half written.
+// `npm run build`: the posts' content checks, then `next build`; when either fails, nothing deployable is left
+// behind. Next writes BUILD_ID (which `next start` needs) before it prerenders the pages, so an error thrown while
+// rendering a post would otherwise leave a build folder that looks complete; a failed static export likewise leaves
+// out/ half written.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -23,13 +24,27 @@ if (warm !== '0') {
     { stdio: 'inherit', env: process.env },
   )
 }
+const removed = [path.join(distDir, 'BUILD_ID'), ...(process.env.NEXT_OUTPUT === 'export' ? ['out'] : [])]
+/** Nothing deployable is left behind a failed build. */
+function failed(status, what) {
+  for (const target of removed) rmSync(target, { recursive: true, force: true })
+  console.error(`\n${what}: removed ${removed.join(' and ')}, so this output can be neither started nor deployed.`)
+  process.exit(status ?? 1)
+}
+
+// The content checks first (scripts/check.ts, `npm run check`): every problem they can find in every post fails the
+// build here, all at once and each with its file and line, in seconds rather than after Next has compiled the site.
+// They compile each post into the build folder's MDX cache, where the build finds it.
+const check = spawnSync(
+  process.execPath,
+  ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'check.ts')],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+)
+if (check.status !== 0) failed(check.status, 'The posts have problems, so Next was not started')
+
 const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
 const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
-if (result.status !== 0) {
-  const removed = [path.join(distDir, 'BUILD_ID'), ...(process.env.NEXT_OUTPUT === 'export' ? ['out'] : [])]
-  for (const target of removed) rmSync(target, { recursive: true, force: true })
-  console.error(
-    `\nThe build failed: removed ${removed.join(' and ')}, so this output can be neither started nor deployed.`,
-  )
-  process.exit(result.status ?? 1)
-}
+if (result.status !== 0) failed(result.status, 'The build failed')

@@ -1,6 +1,7 @@
 // `npm run test:broken-posts`: malformed content never reaches production. Each case under
 // e2e/fixtures/broken-posts/ is a tiny posts folder (a valid post beside a broken one, or the broken one alone).
-// For each, this script runs a production `next build` over a temporary copy and asserts that the build
+// For each, this script runs a production build (`npm run build`: the content checks, then `next build`) over a
+// temporary copy and asserts that the build
 //   1. exits with a non-zero status,
 //   2. prints a line that names the broken file (relative to the project, as lib/posts.ts names files, or its
 //      absolute path), with `:line:column` where the engine knows the position, and a clear message, and
@@ -137,11 +138,12 @@ const cases: Case[] = [
     expect: [{ file: 'unclosed-callout/index.mdx', at: ':10:1', message: 'Expected a closing tag for `<Callout>`' }],
   },
   {
-    // Rendering, not compiling, finds these: the article page passes the post's file to BenchmarkTable as `source`.
+    // Props written as literals are checked while compiling (lib/mdx/component-props.ts), at their line.
     name: 'render-throws-benchmark',
     expect: [
       {
         file: 'missing-baseline/index.mdx',
+        at: ':12:1',
         message:
           '<BenchmarkTable caption="Scans">: baseline="Scan/paded" is not one of the rows: Scan/padded, Scan/ordered',
       },
@@ -152,7 +154,22 @@ const cases: Case[] = [
     expect: [
       {
         file: 'unknown-callout-type/index.mdx',
-        message: '<Callout type="nope"> is not a callout type: use one of note, tip, warning, danger',
+        at: ':10:1',
+        message:
+          '<Callout type="nope"> is not a kind of callout: use type="note", type="tip", type="warning", type="danger"',
+      },
+    ],
+  },
+  {
+    // A prop computed from a variable is known only when the page renders: this case reaches Next, whose render
+    // fails naming the line the compile wrote into the table's source prop.
+    name: 'render-throws-computed-prop',
+    expect: [
+      {
+        file: 'computed-baseline/index.mdx',
+        at: ':14',
+        message:
+          '<BenchmarkTable caption="Scans">: baseline="Scan/paded" is not one of the rows: Scan/padded, Scan/ordered',
       },
     ],
   },

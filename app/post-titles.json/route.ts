@@ -1,4 +1,5 @@
 import { getAllPosts } from '@/lib/posts'
+import { staticResponse } from '@/lib/static-response'
 import type { Suggestible } from '@/lib/suggest'
 
 // Every published post's slug and title, for the 404 page's suggestions, which fetch it only when a reader lands
@@ -8,5 +9,5 @@ export const dynamic = 'force-static'
 
 export async function GET() {
   const titles: Suggestible[] = (await getAllPosts()).map(({ slug, title }) => ({ slug, title }))
-  return Response.json(titles)
+  return staticResponse(JSON.stringify(titles), 'application/json')
 }

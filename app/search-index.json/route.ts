@@ -1,8 +1,9 @@
 import { getSearchIndex } from '@/lib/search-index'
+import { staticResponse } from '@/lib/static-response'
 
 // Written once at build time, also into a static export; only the /search page fetches it.
 export const dynamic = 'force-static'
 
 export async function GET() {
-  return Response.json(await getSearchIndex())
+  return staticResponse(JSON.stringify(await getSearchIndex()), 'application/json')
 }

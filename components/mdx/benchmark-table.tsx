@@ -20,7 +20,7 @@ export type BenchmarkTableProps = BenchmarkSelection & {
   differs?: [label: string, value: string][]
   /** Where the `before` output's machine differs from the article's (set while compiling). */
   beforeDiffers?: [label: string, value: string][]
-  /** Set by the article page so errors name the post. */
+  /** Where the table is written, `posts/x/index.mdx:12` (set while compiling), named in its errors. */
   source?: string
 }
 

@@ -29,7 +29,7 @@ type CalloutProps = {
   type?: CalloutType
   title?: string
   children: ReactNode
-  /** Set by the article page so errors name the post. */
+  /** Where the callout is written, `posts/x/index.mdx:12` (set while compiling), named in its errors. */
   source?: string
 }
 

@@ -1,16 +1,11 @@
 import { getMDXExport } from 'mdx-bundler/client/jsx'
 import * as React from 'react'
-import type { ComponentProps } from 'react'
 import * as jsxRuntime from 'react/jsx-runtime'
-import { BenchmarkTable } from './benchmark-table'
-import { Callout } from './callout'
 import { mdxComponents } from './mdx-components'
 
 type MDXContentProps = {
   /** Code compiled by lib/compile-mdx.ts. */
   code: string
-  /** The post's file, named in the errors its components throw while the build renders it. */
-  source: string
   /** Overrides merged over the shared component map for this one render. */
   components?: Partial<Record<string, unknown>>
 }
@@ -31,13 +26,9 @@ function postModule(code: string) {
 }
 
 /** Renders a compiled post on the server: the article adds no JavaScript of its own to the page. */
-export function MDXContent({ code, source, components }: MDXContentProps) {
+export function MDXContent({ code, components }: MDXContentProps) {
   // MDX's default export is a plain function of its props: calling it, rather than mounting a component made
   // during render, gives React the post's element tree directly.
   const { default: renderContent } = postModule(code)
-  const forThisPost = {
-    BenchmarkTable: (props: ComponentProps<typeof BenchmarkTable>) => <BenchmarkTable {...props} source={source} />,
-    Callout: (props: ComponentProps<typeof Callout>) => <Callout {...props} source={source} />,
-  }
-  return renderContent({ components: { ...mdxComponents, ...forThisPost, ...components } })
+  return renderContent({ components: { ...mdxComponents, ...components } })
 }

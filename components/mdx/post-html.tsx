@@ -17,7 +17,7 @@ const outsideTheSite = {
 
 /** An article's content as HTML, the markup its page shows (callouts, benchmark tables, highlighted code). */
 export function renderPostHtml(post: Post): string {
-  return renderToStaticMarkup(<MDXContent code={post.code} source={post.file} components={outsideTheSite} />)
+  return renderToStaticMarkup(<MDXContent code={post.code} components={outsideTheSite} />)
 }
 
 /**

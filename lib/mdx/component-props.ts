@@ -2,6 +2,9 @@
 // exist, or a <BenchmarkTable> whose baseline, filter, units or labels do not fit its results, fails the compile at
 // the post's line, with every problem of the post at once, instead of failing the render of one page later.
 //
+// Each of them is also given its place in the post as `source="posts/x/index.mdx:12"`, so that what only rendering
+// can find (a prop computed from a variable) names the line as well.
+//
 // It also says once per article how the figures were measured: it reads the benchmark output each table imports,
 // puts a <BenchmarkEnvironment> panel before the first table that has one, and gives every other table whose
 // machine or toolchain differs from the article's a `differs` prop that names the difference.
@@ -160,14 +163,16 @@ export function remarkComponentProps({
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return
       const at = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
       const values = attributeValues(node, imports)
+      if (node.name === 'Callout' || node.name === 'BenchmarkTable')
+        node.attributes.push({ type: 'mdxJsxAttribute', name: 'source', value: `${at.file}:${at.line}` })
 
       if (node.name === 'Callout') {
+        // A type computed from a variable is checked when the page renders.
         const type = values.type
-        const written = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'type')
-        if (written && !(calloutTypes as readonly unknown[]).includes(type))
+        if ('type' in values && !(calloutTypes as readonly unknown[]).includes(type))
           problems.push({
             ...at,
-            message: `<Callout type=${JSON.stringify(type ?? '{…}')}> is not a kind of callout: use ${calloutTypes.map((kind) => `type="${kind}"`).join(', ')}`,
+            message: `<Callout type=${JSON.stringify(type)}> is not a kind of callout: use ${calloutTypes.map((kind) => `type="${kind}"`).join(', ')}`,
           })
         return
       }

@@ -74,7 +74,7 @@ export default async function PostPage({ params }: Props) {
         {series && <SeriesBox series={series} slug={post.slug} />}
         {withToc && <InlineTableOfContents toc={post.toc} />}
         <div className="prose prose-playbook mt-10">
-          <MDXContent code={post.code} source={post.file} />
+          <MDXContent code={post.code} />
         </div>
         <RelatedPosts posts={relatedPosts(post, posts)} />
         <PostNavigation older={older} newer={newer} />
