@@ -21,13 +21,47 @@ for (const path of ['/', benchmarkArticle.path, '/archive', '/tags']) {
   })
 }
 
-for (const path of ['/sitemap.xml', '/robots.txt']) {
-  test(`${path} may be cached by a CDN and is revalidated`, async ({ request }) => {
+// The routes written once per build carry their content's hash as an ETag, and `npm start` answers 304 to it.
+for (const path of [
+  '/sitemap.xml',
+  '/robots.txt',
+  '/feed.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/llms.txt',
+  `${benchmarkArticle.path}.md`,
+  '/search-index.json',
+  `${benchmarkArticle.path}/opengraph-image`,
+]) {
+  test(`${path} may be cached by a CDN and is revalidated with its ETag`, async ({ request }) => {
     const response = await request.get(path)
     expect(response.status()).toBe(200)
     expect(response.headers()['cache-control']).toBe(revalidated)
+    const etag = response.headers()['etag']
+    expect(etag).toMatch(/^W\/"[^"]+"$/)
+    const again = await request.get(path, { headers: { 'If-None-Match': etag } })
+    expect(again.status()).toBe(304)
+    expect(again.headers()['etag']).toBe(etag)
+    expect(await again.body()).toHaveLength(0)
+    expect((await request.get(path, { headers: { 'If-None-Match': 'W/"something-else"' } })).status()).toBe(200)
   })
 }
+
+test("the router's requests never carry a page's shared Cache-Control unless their _rsc names them", async ({
+  request,
+}) => {
+  const redirect = await request.get(benchmarkArticle.path, { headers: { RSC: '1' }, maxRedirects: 0 })
+  expect(redirect.status()).toBe(307)
+  expect(redirect.headers()['cache-control']).toBe('private, no-store')
+  const location = redirect.headers()['location']
+  expect(location).toContain('_rsc=')
+  const payload = await request.get(location, { headers: { RSC: '1' } })
+  expect(payload.status()).toBe(200)
+  expect(payload.headers()['content-type']).toContain('text/x-component')
+  expect(payload.headers()['vary']).toContain('rsc')
+  const htmlAtPayloadUrl = await request.get(location)
+  expect(htmlAtPayloadUrl.headers()['cache-control']).toBe('private, no-store')
+})
 
 test('hashed scripts, styles and fonts are cached for a year, immutable', async ({ page, request }) => {
   await page.goto('/')
