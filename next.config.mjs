@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { postMediaAssets, responseHeaders, revalidatedContent } from './lib/response-headers.mjs'
+import { postMediaAssets, responseHeaders, revalidatedContent } from './lib/site/response-headers.mjs'
 
 const isStaticExport = process.env.NEXT_OUTPUT === 'export'
 
@@ -34,7 +34,7 @@ const nextConfig = {
   },
   // A post's Markdown copy, /posts/<slug>.md, comes from app/source/[file]: app/posts/[slug] owns /posts/<slug>,
   // and a route folder cannot be named `[slug].md`. A static export has no rewrites, so it moves the files there
-  // instead (scripts/move-markdown-copies.mjs).
+  // instead (scripts/build/move-markdown-copies.mjs).
   ...(isStaticExport
     ? {}
     : {

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { browserLaunchOptions } from './scripts/browser'
+import { browserLaunchOptions } from './scripts/test/browser'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 const url = (offset: number) => `http://127.0.0.1:${port + offset}`

@@ -10,8 +10,8 @@
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 import next from 'next'
-import { responseHeaders } from './lib/response-headers.mjs'
-import { guardResponse } from './lib/shared-cache-guard.mjs'
+import { responseHeaders } from './lib/site/response-headers.mjs'
+import { guardResponse } from './lib/site/shared-cache-guard.mjs'
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },

@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ClosestPosts } from '@/components/closest-posts'
 import { FormattedDate } from '@/components/formatted-date'
-import { getAllPosts } from '@/lib/posts'
+import { getAllPosts } from '@/lib/content/posts'
+import { postPath } from '@/lib/site/paths'
 
 export const metadata: Metadata = { title: 'Page not found' }
 
@@ -25,7 +26,7 @@ export default async function NotFound() {
         <ul className="mt-3 space-y-2">
           {posts.slice(0, 5).map((post) => (
             <li key={post.slug} className="flex flex-wrap items-baseline justify-between gap-x-4">
-              <Link href={`/posts/${post.slug}`} className={linkClass}>
+              <Link href={postPath(post.slug)} className={linkClass}>
                 {post.title}
               </Link>
               <FormattedDate date={post.date} className="text-sm text-muted" />

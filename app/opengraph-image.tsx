@@ -1,6 +1,6 @@
 import { ogImageContentType, ogImageSize, siteOgImage } from '@/components/og-card'
-import { getAllPosts, summarizeTags } from '@/lib/posts'
-import { site } from '@/lib/site'
+import { getAllPosts, summarizeTags } from '@/lib/content/posts'
+import { site } from '@/lib/site/config'
 
 // The journal's link-preview card: the index and every page without a card of its own share it.
 export const alt = `${site.name}: ${site.tagline}`

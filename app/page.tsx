@@ -1,8 +1,8 @@
 import { JsonLd } from '@/components/json-ld'
 import { PostList } from '@/components/post-list'
-import { getAllPosts, groupPostsByMonth } from '@/lib/posts'
-import { blogJsonLd } from '@/lib/seo'
-import { site } from '@/lib/site'
+import { getAllPosts, groupPostsByMonth } from '@/lib/content/posts'
+import { blogJsonLd } from '@/lib/site/seo'
+import { site } from '@/lib/site/config'
 
 export default async function HomePage() {
   const posts = await getAllPosts()

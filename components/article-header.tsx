@@ -2,9 +2,10 @@ import Link from 'next/link'
 import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import { SmartLink } from '@/components/smart-link'
-import type { PostMeta } from '@/lib/posts'
-import { markdownCopyPath } from '@/lib/seo'
-import { site } from '@/lib/site'
+import type { PostMeta } from '@/lib/content/posts'
+import { markdownCopyPath } from '@/lib/site/paths'
+import { site } from '@/lib/site/config'
+import { tagPath } from '@/lib/site/paths'
 
 /** An article's title (the page's only h1) with its dates, reading time and tags. */
 export function ArticleHeader({ post }: { post: PostMeta }) {
@@ -58,7 +59,7 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
         {post.tags.map((tag) => (
           <li key={tag}>
             <Link
-              href={`/tags/${tag}`}
+              href={tagPath(tag)}
               className="inline-block rounded-full border border-rule px-2.5 py-0.5 font-mono text-xs text-muted hover:border-accent hover:text-ink"
             >
               #{tag}

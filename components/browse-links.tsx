@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { tagPath } from '@/lib/site/paths'
 
 /** Where to look when search cannot help: the archive, the tag list and the most used tags. */
 export function BrowseLinks({ tags }: { tags: string[] }) {
@@ -18,7 +19,7 @@ export function BrowseLinks({ tags }: { tags: string[] }) {
       </li>
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={`/tags/${tag}`} className={`${pill} font-mono`}>
+          <Link href={tagPath(tag)} className={`${pill} font-mono`}>
             #{tag}
           </Link>
         </li>

@@ -2,7 +2,8 @@
 
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
-import { closestPosts, type Suggestible } from '@/lib/suggest'
+import { closestPosts, type Suggestible } from '@/lib/search/suggest'
+import { postPath } from '@/lib/site/paths'
 
 /** Where the published posts' slugs and titles are (app/post-titles.json). */
 const titlesUrl = '/post-titles.json'
@@ -33,7 +34,7 @@ export function ClosestPosts() {
         {suggestions.map((post) => (
           <li key={post.slug}>
             <Link
-              href={`/posts/${post.slug}`}
+              href={postPath(post.slug)}
               className="text-lg font-medium text-accent-text underline decoration-rule underline-offset-4 hover:decoration-accent"
             >
               {post.title}

@@ -1,4 +1,4 @@
-import { formatProblem, withSourceLines, type ContentProblem } from '@/lib/content-problem'
+import { formatProblem, withSourceLines, type ContentProblem } from '@/lib/problems'
 
 /**
  * A post's problems where its author looks, in `npm run dev`: each one's file, line and message, with the line it
@@ -13,8 +13,8 @@ export async function ContentProblems({ slug, problems }: { slug: string; proble
         posts/{slug} has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}
       </h1>
       <p className="mt-3 text-body">
-        Fix {problems.length === 1 ? 'it' : 'them'} and reload: a production build would stop here. The rest of the
-        site keeps working meanwhile.
+        Fix {problems.length === 1 ? 'it' : 'them'} and reload: a production build would stop here. The rest of the site
+        keeps working meanwhile.
       </p>
       <ol className="mt-8 space-y-6">
         {located.map((problem) => (

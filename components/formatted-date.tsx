@@ -1,4 +1,4 @@
-import { formatLongDate } from '@/lib/dates'
+import { formatLongDate } from '@/lib/content/dates'
 
 /** A calendar day as readers see it ("May 19, 2026"), machine-readable through `datetime`. */
 export function FormattedDate({ date, className }: { date: string; className?: string }) {

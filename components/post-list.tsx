@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
-import type { MonthGroup } from '@/lib/posts'
+import type { MonthGroup } from '@/lib/content/posts'
+import { postPath } from '@/lib/site/paths'
 
 /** The index: posts under month headings, a month's label in the margin on wide screens. */
 export function PostList({ groups }: { groups: MonthGroup[] }) {
@@ -25,7 +26,7 @@ export function PostList({ groups }: { groups: MonthGroup[] }) {
                 <article className="group relative">
                   <h3 className="text-xl font-semibold leading-snug tracking-tight text-ink text-balance">
                     <Link
-                      href={`/posts/${post.slug}`}
+                      href={postPath(post.slug)}
                       className="rounded-sm decoration-accent decoration-2 underline-offset-4 hover:underline"
                     >
                       {post.title}

@@ -1,11 +1,12 @@
 import Link from 'next/link'
-import type { PostMeta } from '@/lib/posts'
+import type { PostMeta } from '@/lib/content/posts'
+import { postPath } from '@/lib/site/paths'
 
 function NavigationCard({ post, direction }: { post: PostMeta; direction: 'older' | 'newer' }) {
   const label = direction === 'older' ? 'Previous article' : 'Next article'
   return (
     <Link
-      href={`/posts/${post.slug}`}
+      href={postPath(post.slug)}
       rel={direction === 'older' ? 'prev' : 'next'}
       className={`block rounded-lg border border-rule p-4 transition-colors hover:border-accent hover:bg-surface ${direction === 'newer' ? 'sm:col-start-2 sm:text-right' : ''}`}
     >

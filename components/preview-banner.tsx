@@ -1,6 +1,7 @@
 import Link from 'next/link'
-import { getPostsChangedOnThisBranch } from '@/lib/posts'
-import { previewDetails } from '@/lib/site-env.mjs'
+import { getPostsChangedOnThisBranch } from '@/lib/content/posts'
+import { previewDetails } from '@/lib/environment.mjs'
+import { postPath } from '@/lib/site/paths'
 
 /** Tells whoever opens a pull request's preview what they are looking at, and which posts the pull request changed. */
 export async function PreviewBanner() {
@@ -31,7 +32,7 @@ export async function PreviewBanner() {
             <ul className="flex flex-wrap gap-x-3">
               {changed.map((post) => (
                 <li key={post.slug}>
-                  <Link href={`/posts/${post.slug}`} className="font-semibold underline underline-offset-2">
+                  <Link href={postPath(post.slug)} className="font-semibold underline underline-offset-2">
                     {post.title}
                   </Link>
                 </li>

@@ -1,6 +1,7 @@
 import Link from 'next/link'
-import type { PostMeta } from '@/lib/posts'
+import type { PostMeta } from '@/lib/content/posts'
 import { FormattedDate } from './formatted-date'
+import { postPath } from '@/lib/site/paths'
 
 /** Articles that share tags with this one, to read next. */
 export function RelatedPosts({ posts }: { posts: PostMeta[] }) {
@@ -14,7 +15,7 @@ export function RelatedPosts({ posts }: { posts: PostMeta[] }) {
         {posts.map((post) => (
           <li key={post.slug}>
             <Link
-              href={`/posts/${post.slug}`}
+              href={postPath(post.slug)}
               className="block h-full rounded-lg border border-rule p-4 transition-colors hover:border-accent hover:bg-surface"
             >
               <span className="block font-semibold leading-snug text-ink">{post.title}</span>

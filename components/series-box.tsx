@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import type { SeriesPlace } from '@/lib/posts'
+import type { SeriesPlace } from '@/lib/content/posts'
+import { postPath } from '@/lib/site/paths'
 
 /** An article's place in its series ("Part 2 of 3") and links to every part. */
 export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string }) {
@@ -22,7 +23,7 @@ export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string 
           ) : (
             <li key={part.slug}>
               <Link
-                href={`/posts/${part.slug}`}
+                href={postPath(part.slug)}
                 className="text-accent-text underline decoration-rule underline-offset-4 hover:decoration-accent"
               >
                 {part.title}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import { feedLinks } from '@/lib/seo'
-import { site } from '@/lib/site'
+import { feedLinks } from '@/lib/site/seo'
+import { site } from '@/lib/site/config'
 
 export function SiteFooter() {
   return (

@@ -14,8 +14,8 @@ import {
   type ReactNode,
 } from 'react'
 import { DraftBadge } from '@/components/draft-badge'
-import type { Highlighted, SearchResults } from '@/lib/search'
-import { searchFieldId } from '@/lib/search-shortcut'
+import type { Highlighted, SearchResults } from '@/lib/search/engine'
+import { searchFieldId } from '@/lib/browser/search-shortcut'
 
 type Search = (query: string) => SearchResults
 type Engine = { status: 'loading' } | { status: 'ready'; search: Search } | { status: 'failed' }
@@ -26,7 +26,7 @@ const settleMs = 250
 
 /** MiniSearch and the index load only here, when a reader opens search: no other page carries them. */
 async function loadSearch(): Promise<Search> {
-  const [{ createSearch }, response] = await Promise.all([import('@/lib/search'), fetch(indexUrl)])
+  const [{ createSearch }, response] = await Promise.all([import('@/lib/search/engine'), fetch(indexUrl)])
   if (!response.ok) throw new Error(`${indexUrl} answered ${response.status}`)
   return createSearch(await response.json())
 }

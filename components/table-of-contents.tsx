@@ -1,4 +1,4 @@
-import type { TocEntry } from '@/lib/mdx-inspect'
+import type { TocEntry } from '@/lib/mdx/inspect'
 import { CurrentSection } from './current-section'
 
 function TocList({ toc }: { toc: TocEntry[] }) {

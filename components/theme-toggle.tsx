@@ -1,4 +1,4 @@
-import { themeToggleLabel } from '@/lib/theme'
+import { themeToggleLabel } from '@/lib/browser/theme'
 
 const iconProps = {
   'aria-hidden': true,
@@ -14,7 +14,7 @@ const iconProps = {
 
 /**
  * One button that steps through system, light and dark. Its behaviour lives in the inline theme script
- * (lib/theme.ts), which also renames it; CSS shows the icon of the theme that is on. It ships no bundle.
+ * (lib/browser/theme.ts), which also renames it; CSS shows the icon of the theme that is on. It ships no bundle.
  */
 export function ThemeToggle() {
   return (

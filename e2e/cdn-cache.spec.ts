@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { request as apiRequest, type APIRequestContext } from '@playwright/test'
-import { findNginx } from '../scripts/nginx'
+import { findNginx } from '../scripts/test/nginx'
 import { benchmarkArticle, expect, test } from './fixtures'
 
 // A real caching proxy in front of `npm start`: nginx from Debian with proxy_cache, in two configurations a CDN may

@@ -36,7 +36,7 @@ const leakMarkers = [
   { marker: '"devDependencies"', from: 'package.json' },
   { marker: '"compilerOptions"', from: 'tsconfig.json' },
   { marker: 'serverExternalPackages', from: 'next.config.mjs' },
-  { marker: "import 'server-only'", from: 'lib/posts.ts' },
+  { marker: "import 'server-only'", from: 'lib/content/posts.ts' },
   { marker: 'root:x:0:0', from: '/etc/passwd' },
   { marker: 'repositoryformatversion', from: '.git/config' },
   { marker: 'previewModeSigningKey', from: 'the build folder: prerender-manifest.json' },

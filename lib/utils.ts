@@ -10,24 +10,3 @@ export function cn(...inputs: ClassValue[]): string {
 export function countArticles(count: number): string {
   return `${count} ${count === 1 ? 'article' : 'articles'}`
 }
-
-/**
- * Maps over items with at most `limit` calls in flight, results in the items' order. Compiling a thousand posts
- * with Promise.all kept a thousand syntax trees alive at once.
- */
-export async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await map(items[index])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}

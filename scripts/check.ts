@@ -1,8 +1,8 @@
 // `npm run check`: validates every post, drafts included (frontmatter, MDX syntax, images' alt text, components,
 // imports, benchmark output, links to posts and headings) without a full
 // build, and prints every problem as file:line:column. Exit code 1 when anything is wrong.
-import { ContentError, formatProblem } from '../lib/content-problem'
-import { postsDirectory, readPosts, validatePosts } from '../lib/posts'
+import { ContentError, formatProblem } from '../lib/problems'
+import { postsDirectory, readPosts, validatePosts } from '../lib/content/posts'
 
 async function main() {
   const started = performance.now()

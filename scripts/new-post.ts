@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { format } from 'date-fns'
-import { draftPostSource, slugFromTitle } from '../lib/new-post'
+import { draftPostSource, slugFromTitle } from '../lib/content/new-post'
 
 const args = process.argv.slice(2)
 const tagsIndex = args.indexOf('--tags')

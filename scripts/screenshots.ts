@@ -2,7 +2,7 @@
 // to look at. Usage: npx tsx scripts/screenshots.ts [baseURL] [path ...]   (writes screenshots/ , ignored by git)
 import { mkdirSync } from 'node:fs'
 import { chromium } from '@playwright/test'
-import { browserLaunchOptions } from './browser'
+import { browserLaunchOptions } from './test/browser'
 
 const [baseURL = 'http://localhost:3000', ...paths] = process.argv.slice(2)
 const pages = paths.length > 0 ? paths : ['/']

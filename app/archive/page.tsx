@@ -2,9 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { FormattedDate } from '@/components/formatted-date'
 import { PageHeading } from '@/components/page-heading'
-import { getAllPosts, groupPostsByYear } from '@/lib/posts'
-import { pageAlternates } from '@/lib/seo'
+import { getAllPosts, groupPostsByYear } from '@/lib/content/posts'
+import { pageAlternates } from '@/lib/site/seo'
 import { countArticles } from '@/lib/utils'
+import { postPath } from '@/lib/site/paths'
 
 export const metadata: Metadata = {
   title: 'Archive',
@@ -37,7 +38,7 @@ export default async function ArchivePage() {
                     <li key={post.slug} className="flex flex-col gap-x-4 sm:flex-row sm:items-baseline">
                       <FormattedDate date={post.date} className="w-36 shrink-0 text-sm text-muted" />
                       <Link
-                        href={`/posts/${post.slug}`}
+                        href={postPath(post.slug)}
                         className="font-medium text-ink underline-offset-4 hover:underline"
                       >
                         {post.title}

@@ -1,5 +1,5 @@
 import { renderPublishedPosts } from '@/components/mdx/post-html'
-import { feedResponse } from '@/lib/feeds'
+import { feedResponse } from '@/lib/site/feeds'
 
 export const dynamic = 'force-static'
 

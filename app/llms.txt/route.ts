@@ -1,5 +1,5 @@
-import { llmsTxtResponse } from '@/lib/markdown-copy'
-import { getAllPosts } from '@/lib/posts'
+import { llmsTxtResponse } from '@/lib/site/markdown-copy'
+import { getAllPosts } from '@/lib/content/posts'
 
 export const dynamic = 'force-static'
 

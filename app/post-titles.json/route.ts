@@ -1,6 +1,6 @@
-import { getAllPosts } from '@/lib/posts'
-import { staticResponse } from '@/lib/static-response'
-import type { Suggestible } from '@/lib/suggest'
+import { getAllPosts } from '@/lib/content/posts'
+import { staticResponse } from '@/lib/site/static-response'
+import type { Suggestible } from '@/lib/search/suggest'
 
 // Every published post's slug and title, for the 404 page's suggestions, which fetch it only when a reader lands
 // there. Passing the list to the 404 page as props put it into every page's payload instead: the not-found

@@ -1,6 +1,6 @@
-import { robotsTxt } from '@/lib/seo'
-import { siteEnvironment } from '@/lib/site-env.mjs'
-import { staticResponse } from '@/lib/static-response'
+import { robotsTxt } from '@/lib/site/seo'
+import { siteEnvironment } from '@/lib/environment.mjs'
+import { staticResponse } from '@/lib/site/static-response'
 
 // Written once at build time, also into a static export. Previews are for reviewers, never for search engines.
 export const dynamic = 'force-static'

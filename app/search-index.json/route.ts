@@ -1,5 +1,5 @@
-import { getSearchIndex } from '@/lib/search-index'
-import { staticResponse } from '@/lib/static-response'
+import { getSearchIndex } from '@/lib/search/documents'
+import { staticResponse } from '@/lib/site/static-response'
 
 // Written once at build time, also into a static export; only the /search page fetches it.
 export const dynamic = 'force-static'

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { BrowseLinks } from '@/components/browse-links'
 import { PageHeading } from '@/components/page-heading'
 import { SiteSearch } from '@/components/site-search'
-import { getAllPosts, summarizeTags } from '@/lib/posts'
+import { getAllPosts, summarizeTags } from '@/lib/content/posts'
 import { countArticles } from '@/lib/utils'
 
 export const metadata: Metadata = {

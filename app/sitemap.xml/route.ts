@@ -1,6 +1,6 @@
-import { getAllPosts, summarizeTags } from '@/lib/posts'
-import { sitemapEntries, sitemapXml } from '@/lib/seo'
-import { staticResponse } from '@/lib/static-response'
+import { getAllPosts, summarizeTags } from '@/lib/content/posts'
+import { sitemapEntries, sitemapXml } from '@/lib/site/seo'
+import { staticResponse } from '@/lib/site/static-response'
 
 export const dynamic = 'force-static'
 

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeading } from '@/components/page-heading'
-import { getAllPosts, summarizeTags } from '@/lib/posts'
-import { pageAlternates } from '@/lib/seo'
+import { getAllPosts, summarizeTags } from '@/lib/content/posts'
+import { pageAlternates } from '@/lib/site/seo'
+import { tagPath } from '@/lib/site/paths'
 
 export const metadata: Metadata = {
   title: 'Tags',
@@ -21,7 +22,7 @@ export default async function TagsPage() {
         {tags.map(({ tag, posts }) => (
           <li key={tag}>
             <Link
-              href={`/tags/${tag}`}
+              href={tagPath(tag)}
               className="inline-flex items-center gap-2 rounded-full border border-rule px-3 py-1 font-mono text-sm text-ink hover:border-accent"
             >
               #{tag}

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRef, useState } from 'react'
-import { codeToCopy } from '@/lib/copy-code'
+import { codeToCopy } from '@/lib/browser/copy-code'
 
 type Status = 'idle' | 'copied' | 'failed'
 

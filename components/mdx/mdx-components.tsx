@@ -21,9 +21,9 @@ function languageOf(children: CodeFigureProps['children']): string | undefined {
 export const mdxComponents = {
   a: (props: ComponentProps<'a'>) => <SmartLink {...props} />,
   // Code scrolls inside itself, never the page, and the scrolling box takes keyboard focus (tables get the same
-  // treatment while compiling, in lib/rehype-table-regions.ts).
+  // treatment while compiling, in lib/mdx/table-regions.ts).
   pre: (props: ComponentProps<'pre'>) => <pre tabIndex={0} {...props} />,
-  // A highlighted block's contents arrive as one HTML string (lib/rehype-code-html.ts).
+  // A highlighted block's contents arrive as one HTML string (lib/mdx/code-html.ts).
   code: ({ children, 'data-code-html': codeHtml, ...props }: ComponentProps<'code'> & { 'data-code-html'?: string }) =>
     codeHtml !== undefined && typeof children === 'string' ? (
       <code {...props} dangerouslySetInnerHTML={{ __html: children }} />
@@ -48,7 +48,7 @@ export const mdxComponents = {
     ) : (
       <input {...props} />
     ),
-  // eslint-disable-next-line @next/next/no-img-element -- post images are optimised at build time (lib/post-images.ts), which sets loading; alt is required
+  // eslint-disable-next-line @next/next/no-img-element -- post images are optimised at build time (lib/mdx/images.ts), which sets loading; alt is required
   img: ({ alt, ...props }: ComponentProps<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
   Callout,
   BenchmarkTable,

@@ -4,7 +4,7 @@ import * as jsxRuntime from 'react/jsx-runtime'
 import { mdxComponents } from './mdx-components'
 
 type MDXContentProps = {
-  /** Code compiled by lib/compile-mdx.ts. */
+  /** Code compiled by lib/mdx/compile.ts. */
   code: string
   /** Overrides merged over the shared component map for this one render. */
   components?: Partial<Record<string, unknown>>

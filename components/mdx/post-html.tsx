@@ -4,8 +4,8 @@ import type { ComponentProps } from 'react'
 // component that imports react-dom/server"), but allows its explicit edge entry point there, as its own tests of
 // react-dom/server in React Server environments show (vercel/next.js, test/development/app-dir/ssr-in-rsc).
 import { renderToStaticMarkup } from 'react-dom/server.edge'
-import type { FeedEntry } from '@/lib/feeds'
-import { getAllPosts, getPost, type Post } from '@/lib/posts'
+import type { FeedEntry } from '@/lib/site/feeds'
+import { getAllPosts, getPost, type Post } from '@/lib/content/posts'
 import { MDXContent } from './mdx-content'
 
 // Client components cannot be rendered as static markup, and outside the site have nothing to do: next/link

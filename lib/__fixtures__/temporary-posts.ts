@@ -1,4 +1,4 @@
-import type { PostMeta } from '../posts'
+import type { PostMeta } from '../content/posts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

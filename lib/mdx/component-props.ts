@@ -20,9 +20,28 @@ import {
   BenchmarkSelectionError,
   compareBenchmarks,
   describeEnvironment,
+  type BenchmarkComparison,
   type BenchmarkSelection,
+  type BenchmarkTableModel,
 } from '../benchmarks'
-import type { ContentProblem } from '../content-problem'
+import type { ContentProblem } from '../problems'
+
+/** What lib/mdx/component-props.ts learned of a journal component while compiling, kept on its node. */
+export type ComponentFacts = {
+  /** Its attributes whose values are known while compiling. */
+  values: Record<string, unknown>
+  /** For a <BenchmarkTable>: the table it shows and the notes under its caption. */
+  table?: { model: BenchmarkTableModel; notes: string[] }
+}
+
+declare module 'mdast-util-mdx-jsx' {
+  interface MdxJsxFlowElementData {
+    playbook?: ComponentFacts
+  }
+  interface MdxJsxTextElementData {
+    playbook?: ComponentFacts
+  }
+}
 
 /** The kinds of <Callout>, in the order the error message lists them. */
 export const calloutTypes = ['note', 'tip', 'warning', 'danger'] as const
@@ -138,6 +157,18 @@ const dataProps = [
   'label',
 ] as const
 
+/** What a table's caption says of its figures, in words, for the Markdown copy: the notes and the machine. */
+function tableNotes(comparison: BenchmarkComparison, model: BenchmarkTableModel): string[] {
+  const environment = describeEnvironment(comparison.environment)
+    .map(([label, value]) => `${label} ${value}`)
+    .join(', ')
+  return [
+    ...model.notes,
+    ...(model.sameInEveryRow.length ? [`Every row: ${model.sameInEveryRow.join(', ')}.`] : []),
+    ...(environment ? [`Measured on: ${environment}.`] : []),
+  ]
+}
+
 /** The entries of `environment` that `article` does not have: what a table must say about its own machine. */
 function differences(environment: [string, string][], article: [string, string][]): [string, string][] {
   const articleValues = new Map(article)
@@ -167,6 +198,7 @@ export function remarkComponentProps({
         node.attributes.push({ type: 'mdxJsxAttribute', name: 'source', value: `${at.file}:${at.line}` })
 
       if (node.name === 'Callout') {
+        node.data = { ...node.data, playbook: { values } }
         // A type computed from a variable is checked when the page renders.
         const type = values.type
         if ('type' in values && !(calloutTypes as readonly unknown[]).includes(type))
@@ -177,6 +209,7 @@ export function remarkComponentProps({
         return
       }
       if (node.name !== 'BenchmarkTable') return
+      node.data = { ...node.data, playbook: { values } }
 
       const caption = typeof values.caption === 'string' ? values.caption : undefined
       const fail = (message: string) =>
@@ -192,7 +225,8 @@ export function remarkComponentProps({
       )
       try {
         const comparison = compareBenchmarks(selection as BenchmarkSelection)
-        benchmarkTableModel(comparison)
+        const model = benchmarkTableModel(comparison, selection.beforeLabel as string, selection.label as string)
+        node.data = { ...node.data, playbook: { values, table: { model, notes: tableNotes(comparison, model) } } }
         const chart = values.chart
         if (typeof chart === 'string' && !comparison.measuredUnits.includes(chart))
           throw new BenchmarkSelectionError(

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation'
 import { articleOgImage, ogImageContentType, ogImageSize } from '@/components/og-card'
-import { getAllPosts } from '@/lib/posts'
+import { getAllPosts } from '@/lib/content/posts'
 
 // Every article's link-preview card, drawn at build time. Twitter reads it too (app/layout.tsx asks for large cards).
 // The alt text is the same for every article: Next reads it from this export, and the card itself shows the title.

@@ -21,8 +21,9 @@ import {
   previewProblems,
   relatedPosts,
   seriesOf,
-} from '@/lib/posts'
-import { blogPostingJsonLd, pageAlternates } from '@/lib/seo'
+} from '@/lib/content/posts'
+import { blogPostingJsonLd, pageAlternates } from '@/lib/site/seo'
+import { postPath } from '@/lib/site/paths'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (isPreviewServer() && (await previewProblems(slug)).length > 0) return { title: `Problems in posts/${slug}` }
   const post = await getPost(slug)
   if (!post) return {}
-  const path = `/posts/${post.slug}`
+  const path = postPath(post.slug)
   return {
     title: post.title,
     description: post.summary,

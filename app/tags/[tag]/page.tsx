@@ -2,9 +2,10 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PageHeading } from '@/components/page-heading'
 import { PostList } from '@/components/post-list'
-import { getAllPosts, groupPostsByMonth, summarizeTags } from '@/lib/posts'
-import { pageAlternates } from '@/lib/seo'
+import { getAllPosts, groupPostsByMonth, summarizeTags } from '@/lib/content/posts'
+import { pageAlternates } from '@/lib/site/seo'
 import { countArticles } from '@/lib/utils'
+import { tagPath } from '@/lib/site/paths'
 
 type Props = { params: Promise<{ tag: string }> }
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `#${tag}`,
     description: `${countArticles(summary.posts.length)} tagged ${tag}.`,
-    alternates: pageAlternates(`/tags/${tag}`),
+    alternates: pageAlternates(tagPath(tag)),
   }
 }
 

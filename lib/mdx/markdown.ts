@@ -1,0 +1,139 @@
+// The body of a post's Markdown copy (served as /posts/<slug>.md by lib/site/markdown-copy.ts), made while the post
+// compiles from the syntax tree the compile parses anyway, and written out by the unified ecosystem's own serializer
+// (mdast-util-to-markdown with its GFM extension). Imports and comments go; a <Callout> becomes a
+// blockquote headed by its kind and title; a <BenchmarkTable> becomes a GFM table of the same rows and figures as
+// the page (worked out by lib/mdx/component-props.ts, which runs first); everything else stays as written.
+import type { BlockContent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { mdxToMarkdown } from 'mdast-util-mdx'
+import { toMarkdown, type Options } from 'mdast-util-to-markdown'
+import { SKIP, visit } from 'unist-util-visit'
+import type { TableCell } from '../benchmarks'
+import type { ComponentFacts } from './component-props'
+
+// The journal's own style, so that what the serializer writes reads like what its authors write.
+const style: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  rule: '-',
+  listItemIndent: 'one',
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+}
+
+/** MDX that stays (an HTML element, an expression that needs the page to be worked out), written as it was. */
+function asWritten(node: RootContent): RootContent {
+  return { type: 'html', value: toMarkdown(node as Root['children'][number], { extensions: [mdxToMarkdown()] }).trim() }
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value })
+const paragraph = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children })
+
+function cellText(cell: TableCell): string {
+  switch (cell.kind) {
+    case 'missing':
+      return '–'
+    case 'relative':
+      return cell.text
+    case 'value':
+      return cell.interval ? `${cell.median} ${cell.interval}` : cell.median
+    case 'change':
+      return `${cell.text} (${cell.p})`
+  }
+}
+
+function benchmarkTable(caption: string, { model, notes }: NonNullable<ComponentFacts['table']>): BlockContent[] {
+  const row = (cells: string[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((cell) => ({ type: 'tableCell', children: [text(cell)] })),
+  })
+  const table: Table = {
+    type: 'table',
+    align: [null, ...model.columns.map(() => 'right' as const)],
+    children: [
+      row([model.nameHeader, ...model.columns.map(({ header, unit }) => (unit ? `${header} (${unit})` : header))]),
+      ...model.rows.map((benchmark) => row([benchmark.name, ...benchmark.cells.map(cellText)])),
+    ],
+  }
+  return [
+    paragraph([{ type: 'strong', children: [text(caption)] }]),
+    table,
+    ...(notes.length ? [paragraph([text(notes.join(' '))])] : []),
+  ]
+}
+
+/** What a journal component becomes in Markdown; undefined for an element that stays as written. */
+function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootContent[] | undefined {
+  const facts = node.data?.playbook
+  const values = facts?.values ?? {}
+  const flow = node.type === 'mdxJsxFlowElement'
+  switch (node.name) {
+    case 'Callout': {
+      const kind = typeof values.type === 'string' ? values.type : 'note'
+      const label = kind.charAt(0).toUpperCase() + kind.slice(1)
+      const heading: PhrasingContent = {
+        type: 'strong',
+        children: [text(typeof values.title === 'string' ? `${label}: ${values.title}` : label)],
+      }
+      if (!flow) return [heading, ...(node.children.length ? [text(' ')] : []), ...(node.children as PhrasingContent[])]
+      return [{ type: 'blockquote', children: [paragraph([heading]), ...(node.children as BlockContent[])] }]
+    }
+    case 'BenchmarkTable': {
+      const caption = typeof values.caption === 'string' ? values.caption : 'A benchmark table'
+      if (facts?.table) return benchmarkTable(caption, facts.table)
+      const pointer: PhrasingContent = {
+        type: 'emphasis',
+        children: [text(`The table "${caption}" is on the article's page.`)],
+      }
+      return [flow ? paragraph([pointer]) : pointer]
+    }
+    case 'BenchmarkEnvironment':
+      // Each table says where it was measured in its own notes.
+      return []
+    default:
+      // A component from the post's folder leaves its children; HTML elements (<kbd>, <img>) stay as written.
+      return node.name && /^[A-Z]/.test(node.name) ? (node.children as RootContent[]) : undefined
+  }
+}
+
+/** The Markdown body of a compiled post's tree; the tree itself is left as it was. */
+export function markdownBody(tree: Root): string {
+  const copy = structuredClone(tree)
+  visit(copy, (node, index, parent) => {
+    if (!parent || index === undefined) return
+    const replaceWith = (nodes: RootContent[]): [typeof SKIP, number] => {
+      parent.children.splice(index, 1, ...(nodes as never[]))
+      // Visit what took the node's place: a callout's content may hold components too.
+      return [SKIP, index]
+    }
+    // Imports and exports, and the frontmatter, which the copy's header restates.
+    if (node.type === 'mdxjsEsm' || node.type === 'yaml') return replaceWith([])
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      const body = node.data?.estree?.body ?? []
+      if (body.length === 0) return replaceWith([]) // a {/* comment */}
+      const statement = body[0]
+      const literal =
+        statement.type === 'ExpressionStatement' && statement.expression.type === 'Literal'
+          ? statement.expression.value
+          : undefined
+      if (typeof literal === 'string' || typeof literal === 'number') {
+        const value = text(String(literal))
+        return replaceWith([node.type === 'mdxTextExpression' ? value : paragraph([value])])
+      }
+      return replaceWith([asWritten(node)])
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+      return replaceWith(componentMarkdown(node) ?? [asWritten(node)])
+    return undefined
+  })
+  return toMarkdown(copy, style).trim() + '\n'
+}
+
+/** A remark plugin that hands the Markdown body of each compiled post to `onConverted`. */
+export function remarkMarkdownBody(onConverted: (markdown: string) => void) {
+  return () => (tree: Root) => {
+    onConverted(markdownBody(tree))
+  }
+}
