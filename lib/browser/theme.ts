@@ -16,24 +16,57 @@ export function themeToggleLabel(choice: ThemeChoice): string {
 }
 
 /**
- * The whole theme feature, as one inline script in <head> (no bundle, so no page carries JavaScript for it):
+ * The whole theme feature, run in the page as one inline script in <head> (no bundle, so no page carries
+ * JavaScript for it):
  *
  * - before the page paints, it applies the stored choice, so a reader who chose a theme never sees a flash of the
  *   other one; it marks the page as scripted (data-js), which shows the controls that need JavaScript;
  * - a press on the toggle (components/theme-toggle.tsx, a plain button) steps to the next choice, stores it (or
  *   forgets it, back at "system") and renames the button; another tab's change applies here too.
  *
- * It must not throw: storage can be disabled, and then a choice lasts for the page.
+ * It is serialized into the page with its arguments, so it uses nothing from outside its own body. It must not
+ * throw: storage can be disabled, and then a choice lasts for the page.
  */
+function runThemeController(storageKey: string, choices: ThemeChoice[], labels: Record<ThemeChoice, string>) {
+  const root = document.documentElement
+  const isChoice = (value: unknown): value is 'light' | 'dark' => value === 'light' || value === 'dark'
+  const current = (): ThemeChoice => (isChoice(root.dataset.theme) ? root.dataset.theme : 'system')
+  const relabel = () => {
+    for (const button of document.querySelectorAll('[data-theme-toggle]'))
+      button.setAttribute('aria-label', labels[current()])
+  }
+  const apply = (choice: ThemeChoice, store: boolean) => {
+    if (choice === 'system') delete root.dataset.theme
+    else root.dataset.theme = choice
+    if (store) {
+      try {
+        if (choice === 'system') localStorage.removeItem(storageKey)
+        else localStorage.setItem(storageKey, choice)
+      } catch {
+        // Storage is off: the choice lasts for this page.
+      }
+    }
+    relabel()
+  }
+  root.dataset.js = ''
+  try {
+    const stored = localStorage.getItem(storageKey)
+    if (isChoice(stored)) root.dataset.theme = stored
+  } catch {
+    // Storage is off: the system's theme it is.
+  }
+  document.addEventListener('DOMContentLoaded', relabel)
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-theme-toggle]') : null
+    if (button) apply(choices[(choices.indexOf(current()) + 1) % choices.length], true)
+  })
+  addEventListener('storage', (event) => {
+    if (event.key === storageKey) apply(isChoice(event.newValue) ? event.newValue : 'system', false)
+  })
+}
+
 export function themeScript(): string {
   const labels = Object.fromEntries(themeChoices.map((choice) => [choice, themeToggleLabel(choice)]))
-  return `(function(){var d=document.documentElement,k=${JSON.stringify(themeStorageKey)},c=${JSON.stringify(themeChoices)},l=${JSON.stringify(labels)};
-d.dataset.js='';
-function get(){var t=d.dataset.theme;return t==='light'||t==='dark'?t:'system'}
-function label(){var b=document.querySelectorAll('[data-theme-toggle]');for(var i=0;i<b.length;i++)b[i].setAttribute('aria-label',l[get()])}
-function set(t,store){if(t==='system')delete d.dataset.theme;else d.dataset.theme=t;if(store)try{t==='system'?localStorage.removeItem(k):localStorage.setItem(k,t)}catch(e){}label()}
-try{var s=localStorage.getItem(k);if(s==='light'||s==='dark')d.dataset.theme=s}catch(e){}
-document.addEventListener('DOMContentLoaded',label);
-document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-theme-toggle]');if(b)set(c[(c.indexOf(get())+1)%c.length],true)});
-addEventListener('storage',function(e){if(e.key===k)set(e.newValue==='light'||e.newValue==='dark'?e.newValue:'system',false)})})()`
+  const args = [themeStorageKey, themeChoices, labels].map((value) => JSON.stringify(value)).join(',')
+  return `(${runThemeController.toString()})(${args})`
 }

@@ -1,5 +1,6 @@
-import type { Element, Root, RootContent } from 'hast'
+import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { SKIP, visit } from 'unist-util-visit'
 
 /**
  * Runs after rehype-pretty-code: the contents of each highlighted block's <code> (a span per line and one per
@@ -11,18 +12,14 @@ import { toHtml } from 'hast-util-to-html'
 export function rehypeCodeHtml() {
   return (tree: Root) => {
     // Into MDX's JSX elements too: a code block can sit inside a <Callout>.
-    const visit = (node: Root | RootContent, parent?: Element) => {
-      if (!('children' in node)) return
-      if (node.type === 'element' && node.tagName === 'code' && parent?.tagName === 'pre') {
-        // Only blocks rehype-pretty-code highlighted: it marks their <code> with the language.
-        if (!('data-language' in node.properties)) return
-        const html = toHtml(node.children)
-        node.properties['data-code-html'] = ''
-        node.children = [{ type: 'text', value: html }]
-        return
-      }
-      for (const child of node.children) visit(child, node.type === 'element' ? node : undefined)
-    }
-    visit(tree)
+    visit(tree, 'element', (code, _index, parent) => {
+      // Only blocks rehype-pretty-code highlighted: it marks their <code> with the language.
+      if (code.tagName !== 'code' || parent?.type !== 'element' || parent.tagName !== 'pre') return undefined
+      if (!('data-language' in code.properties)) return undefined
+      const html = toHtml(code.children)
+      code.properties['data-code-html'] = ''
+      code.children = [{ type: 'text', value: html }]
+      return SKIP
+    })
   }
 }

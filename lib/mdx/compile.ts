@@ -23,7 +23,7 @@ import { rehypeCodeHtml } from './code-html'
 import { rehypeTableRegions } from './table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 12
+const PIPELINE_VERSION = 13
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx'
 import sharp, { type WebpOptions } from 'sharp'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { singleFlight, writeCacheFile } from '../build-cache'
 import type { ContentProblem } from '../problems'
 
@@ -226,17 +227,15 @@ function loneParagraph({ node, ancestors }: Found): { paragraph: Element; conten
 function findImages(tree: HastRoot): Found[] {
   const found: Found[] = []
   let text = 0
-  const visit = (node: Parent, ancestors: Parent[]) => {
-    for (const child of node.children as (RootContent | ElementContent)[]) {
-      if (child.type === 'text') text += child.value.trim().length
-      const isImage =
-        (child.type === 'element' && child.tagName === 'img') ||
-        ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'img')
-      if (isImage) found.push({ node: child as Element | JsxImage, ancestors: [...ancestors, node], textBefore: text })
-      else if ('children' in child) visit(child as Parent, [...ancestors, node])
-    }
-  }
-  visit(tree, [])
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'text') text += node.value.trim().length
+    const isImage =
+      (node.type === 'element' && node.tagName === 'img') ||
+      ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'img')
+    if (!isImage) return undefined
+    found.push({ node, ancestors, textBefore: text })
+    return SKIP
+  })
   return found
 }
 

@@ -1,7 +1,9 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast'
-import type { Image, Link, Root as MdastRoot } from 'mdast'
+import type { Root as HastRoot } from 'hast'
+import { toString } from 'hast-util-to-string'
+import type { Root as MdastRoot } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
+import { visit } from 'unist-util-visit'
 import type { ContentProblem } from '../problems'
 
 /** The components every post can use without importing them (components/mdx/mdx-components.tsx). */
@@ -18,31 +20,11 @@ export type TocEntry = { id: string; text: string; depth: 2 | 3 }
  */
 export type PostOutline = { headings: string[]; links: LocatedLink[]; toc: TocEntry[] }
 
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value
-  return 'children' in node ? node.children.map(textOf).join('') : ''
-}
-
-type Node = MdastRoot | MdastRoot['children'][number] | Image | Link
-
-function walk(node: Node, visit: (node: Node) => void) {
-  visit(node)
-  if ('children' in node) for (const child of node.children) walk(child as Node, visit)
-}
-
+/** The names an import statement binds, from its syntax tree: `import Chart, { Bar as B } from …` → Chart, B. */
 function importedNames(esm: MdxjsEsm): string[] {
-  const names: string[] = []
-  for (const match of esm.value.matchAll(/import\s+([^'"]+?)\s+from\s/g)) {
-    for (const part of match[1].replace(/[{}*]/g, ',').split(',')) {
-      const name = part
-        .trim()
-        .split(/\s+as\s+/)
-        .pop()
-        ?.trim()
-      if (name) names.push(name)
-    }
-  }
-  return names
+  return (esm.data?.estree?.body ?? []).flatMap((statement) =>
+    statement.type === 'ImportDeclaration' ? statement.specifiers.map((specifier) => specifier.local.name) : [],
+  )
 }
 
 /**
@@ -53,7 +35,7 @@ export function remarkInspect(file: string, problems: ContentProblem[], outline:
   return () => (tree: MdastRoot) => {
     const imported = new Set<string>()
     const elements: (MdxJsxFlowElement | MdxJsxTextElement)[] = []
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       const at = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
       if (node.type === 'mdxjsEsm') importedNames(node).forEach((name) => imported.add(name))
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') elements.push(node)
@@ -92,21 +74,15 @@ export function remarkInspect(file: string, problems: ContentProblem[], outline:
 /** A rehype plugin, after rehype-slug, that records the post's headings: every id, and the h2/h3 sections. */
 export function rehypeCollectHeadings(outline: PostOutline) {
   return () => (tree: HastRoot) => {
-    const visit = (node: HastRoot | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue
-        const { id } = child.properties
-        if (/^h[1-6]$/.test(child.tagName) && typeof id === 'string') {
-          outline.headings.push(id)
-          // GFM's footnotes heading is for screen readers only (class sr-only): not a section to jump to.
-          const visible = !String(child.properties.className ?? '').includes('sr-only')
-          if (visible && (child.tagName === 'h2' || child.tagName === 'h3'))
-            outline.toc.push({ id, text: textOf(child).trim(), depth: child.tagName === 'h2' ? 2 : 3 })
-        }
-        visit(child)
-      }
-    }
-    visit(tree)
+    visit(tree, 'element', (node) => {
+      const { id } = node.properties
+      if (!/^h[1-6]$/.test(node.tagName) || typeof id !== 'string') return
+      outline.headings.push(id)
+      // GFM's footnotes heading is for screen readers only (class sr-only): not a section to jump to.
+      const visible = !String(node.properties.className ?? '').includes('sr-only')
+      if (visible && (node.tagName === 'h2' || node.tagName === 'h3'))
+        outline.toc.push({ id, text: toString(node).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
+    })
   }
 }
 

@@ -1,27 +1,19 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
 
-function textOf(node: ElementContent | RootContent): string {
-  if (node.type === 'text') return node.value
-  if (node.type === 'element') return node.children.map(textOf).join('')
-  return ''
-}
-
+/** The header cells of a table's first row that has any. */
 function headerCells(table: Element): string[] {
-  const cells: string[] = []
-  const visit = (node: ElementContent) => {
-    if (node.type !== 'element' || cells.length > 0) return
-    if (node.tagName === 'tr') {
-      cells.push(
-        ...node.children
-          .filter((c): c is Element => c.type === 'element' && c.tagName === 'th')
-          .map((th) => textOf(th).trim()),
-      )
-      return
-    }
-    node.children.forEach(visit)
-  }
-  table.children.forEach(visit)
-  return cells.filter(Boolean)
+  let cells: string[] = []
+  visit(table, 'element', (row) => {
+    if (row.tagName !== 'tr') return undefined
+    cells = row.children
+      .filter((cell): cell is Element => cell.type === 'element' && cell.tagName === 'th')
+      .map((th) => toString(th).trim())
+      .filter(Boolean)
+    return cells.length > 0 ? false : SKIP
+  })
+  return cells
 }
 
 /**
@@ -30,27 +22,21 @@ function headerCells(table: Element): string[] {
  */
 export function rehypeTableRegions() {
   return (tree: Root) => {
-    const wrap = (parent: Root | Element) => {
-      parent.children = parent.children.map((child) => {
-        if (child.type !== 'element') return child
-        if (child.tagName !== 'table') {
-          wrap(child)
-          return child
-        }
-        const headers = headerCells(child)
-        return {
-          type: 'element',
-          tagName: 'div',
-          properties: {
-            className: ['table-scroll'],
-            role: 'region',
-            tabIndex: 0,
-            ariaLabel: headers.length > 0 ? `Table: ${headers.join(', ')}` : 'Table',
-          },
-          children: [child],
-        } satisfies Element
-      }) as typeof parent.children
-    }
-    wrap(tree)
+    visit(tree, 'element', (table, index, parent) => {
+      if (table.tagName !== 'table' || !parent || index === undefined) return undefined
+      const headers = headerCells(table)
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['table-scroll'],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: headers.length > 0 ? `Table: ${headers.join(', ')}` : 'Table',
+        },
+        children: [table],
+      }
+      return SKIP
+    })
   }
 }

@@ -1,6 +1,8 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
 import type {} from 'mdast-util-mdx-jsx'
 import type {} from 'mdast-util-mdxjs-esm'
+import { SKIP, visit } from 'unist-util-visit'
 
 /**
  * A stretch of a post as plain text: the text under one heading (with the heading's id and words), or, without
@@ -8,7 +10,7 @@ import type {} from 'mdast-util-mdxjs-esm'
  */
 export type PostSection = { id?: string; heading?: string; text: string }
 
-// Elements whose edges separate words: `**bold**text` is one word, `<p>a</p><p>b</p>` two.
+// Elements that start a new run of words.
 const blockTags = new Set([
   ...['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure'],
   ...['footer', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul'],
@@ -34,45 +36,32 @@ export function rehypePostText(sections: PostSection[]) {
   return () => (tree: Root) => {
     let current: PostSection = { text: '' }
     sections.push(current)
-
-    const visit = (node: Root | RootContent | ElementContent) => {
-      switch (node.type) {
-        case 'text':
-          current.text += node.value
-          return
-        case 'root':
-          node.children.forEach(visit)
-          return
-        case 'mdxJsxFlowElement':
-        case 'mdxJsxTextElement':
-          for (const attribute of node.attributes) {
-            if (attribute.type === 'mdxJsxAttribute' && visibleAttributes.has(attribute.name))
-              if (typeof attribute.value === 'string') current.text += `\n${attribute.value}\n`
-          }
-          node.children.forEach(visit)
-          current.text += '\n'
-          return
-        case 'element':
-          if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined) return
-          if (isHeading(node)) {
-            current.text = collapse(current.text)
-            current = { id: node.properties.id as string, heading: '', text: '' }
-            sections.push(current)
-            node.children.forEach(visit)
-            current.heading = collapse(current.text)
-            current.text = ''
-            return
-          }
-          if (blockTags.has(node.tagName)) current.text += '\n'
-          node.children.forEach(visit)
-          if (blockTags.has(node.tagName)) current.text += '\n'
-          return
-        default:
-          // ESM (imports, exports), {expressions}, comments, doctypes: nothing a reader reads.
-          return
+    visit(tree, (node) => {
+      if (node.type === 'text') {
+        current.text += node.value
+        return undefined
       }
-    }
-    visit(tree)
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        for (const attribute of node.attributes) {
+          if (attribute.type === 'mdxJsxAttribute' && visibleAttributes.has(attribute.name))
+            if (typeof attribute.value === 'string') current.text += `\n${attribute.value}\n`
+        }
+        current.text += '\n'
+        return undefined
+      }
+      if (node.type !== 'element') return node.type === 'root' ? undefined : SKIP
+      if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined)
+        return SKIP
+      if (isHeading(node)) {
+        current.text = collapse(current.text)
+        current = { id: String(node.properties.id), heading: collapse(toString(node)), text: '' }
+        sections.push(current)
+        return SKIP
+      }
+      // A block's start separates words: `<p>a</p><p>b</p>` is two, `**bold**text` one.
+      if (blockTags.has(node.tagName)) current.text += '\n'
+      return undefined
+    })
     current.text = collapse(current.text)
     // A post that opens with a heading has no text before it.
     if (sections[0].text === '' && sections[0].id === undefined) sections.shift()
