@@ -2,6 +2,7 @@ import { Children, isValidElement, type ComponentProps } from 'react'
 import { SmartLink } from '@/components/smart-link'
 import { BenchmarkEnvironment } from './benchmark-environment'
 import { BenchmarkTable } from './benchmark-table'
+import { Diagram } from './diagram'
 import { Callout } from './callout'
 import { CopyCodeButton } from './copy-code-button'
 
@@ -54,6 +55,8 @@ export const mdxComponents = {
   BenchmarkTable,
   // Put before an article's first benchmark table while compiling (lib/mdx/component-props.ts).
   BenchmarkEnvironment,
+  // A ```dot block, drawn while compiling (lib/mdx/diagrams.ts).
+  Diagram,
 }
 
 export type MDXComponents = typeof mdxComponents

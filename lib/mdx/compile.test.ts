@@ -272,3 +272,41 @@ describe('components checked where they are written', () => {
     expect(code).toMatch(/caption:"Both",source:"[^"]+:17",beforeDiffers:\[\["Go","1\.19\.8"\]\]/)
   })
 })
+
+describe('diagrams as code', () => {
+  it('draws a ```dot block as themed inline SVG with its title, and keeps the source for readers', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          '```dot title="The pipeline" alt="Couchbase feeds Kafka."',
+          'digraph {',
+          '  couchbase [fillcolor=orange style=filled]',
+          '  couchbase -> kafka',
+          '}',
+          '```',
+        ].join('\n'),
+      ),
+    })
+    const { code, markdown } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    expect(code).toContain('title:"The pipeline"')
+    expect(code).toContain('<svg viewBox=')
+    expect(code).toContain('fill:var(--accent-soft)')
+    expect(code).not.toMatch(/font-family="Times|<\?xml| id="node1"/)
+    expect(markdown).toContain('**The pipeline**\n\n```dot\ndigraph {')
+  })
+
+  it('fails a diagram that does not parse at its line in the post, and one without a title', async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        ['```dot title="Broken"', 'digraph {', '  a -> ', '}', '```', '', '```dot', 'digraph { a }', '```'].join('\n'),
+      ),
+    })
+    const problems = (await compileError(directory)).problems.map(({ line, message }) => `${line}: ${message}`)
+    expect(problems).toEqual([
+      expect.stringMatching(/^11: the diagram "Broken" does not parse: syntax error in line 3 near '}'/),
+      '14: a diagram needs a title: ```dot title="What it shows"',
+    ])
+  })
+})

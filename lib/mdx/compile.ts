@@ -15,6 +15,7 @@ import { singleFlight, writeCacheFile } from '../build-cache'
 import { recordTiming } from '../timing'
 import { ContentError, type ContentProblem } from '../problems'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './inspect'
+import { remarkDiagrams } from './diagrams'
 import { remarkMarkdownBody } from './markdown'
 import { defaultMediaDirectory, rehypePostImages } from './images'
 import { rehypePostText, type PostSection } from './text'
@@ -23,7 +24,7 @@ import { rehypeCodeHtml } from './code-html'
 import { rehypeTableRegions } from './table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 13
+const PIPELINE_VERSION = 15
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -140,6 +141,7 @@ async function compile(
           ...(options.remarkPlugins ?? []),
           remarkGfm,
           remarkInspect(relative(file), problems, outline),
+          remarkDiagrams({ file: relative(file), problems }),
           remarkComponentProps({ file: relative(file), postDirectory, problems }),
           // After the props are known: the Markdown copy's tables show the same figures as the page's.
           remarkMarkdownBody((body) => (markdown = body)),

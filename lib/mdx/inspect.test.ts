@@ -85,10 +85,11 @@ describe('checkInternalLinks', () => {
 })
 
 describe('globalComponentNames', () => {
-  it('lists exactly the capitalised components of the MDX component map, but the panel compiling inserts', () => {
+  it('lists exactly the capitalised components of the MDX component map, but those compiling inserts', () => {
     expect(Object.keys(mdxComponents).filter((name) => /^[A-Z]/.test(name))).toEqual([
       ...globalComponentNames,
       'BenchmarkEnvironment',
+      'Diagram',
     ])
   })
 })

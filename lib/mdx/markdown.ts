@@ -64,6 +64,12 @@ function benchmarkTable(caption: string, { model, notes }: NonNullable<Component
   ]
 }
 
+/** A string attribute as written (or as the compile wrote it). */
+function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | undefined {
+  const found = node.attributes.find((each) => each.type === 'mdxJsxAttribute' && each.name === name)
+  return found?.type === 'mdxJsxAttribute' && typeof found.value === 'string' ? found.value : undefined
+}
+
 /** What a journal component becomes in Markdown; undefined for an element that stays as written. */
 function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootContent[] | undefined {
   const facts = node.data?.playbook
@@ -89,6 +95,11 @@ function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootCon
       }
       return [flow ? paragraph([pointer]) : pointer]
     }
+    case 'Diagram':
+      return [
+        paragraph([{ type: 'strong', children: [text(attribute(node, 'title') ?? 'A diagram')] }]),
+        { type: 'code', lang: 'dot', value: attribute(node, 'source') ?? '' },
+      ]
     case 'BenchmarkEnvironment':
       // Each table says where it was measured in its own notes.
       return []
