@@ -4,7 +4,7 @@ import { BenchmarkEnvironment } from './benchmark-environment'
 import { BenchmarkTable } from './benchmark-table'
 import { Diagram } from './diagram'
 import { Callout } from './callout'
-import { CopyCodeButton } from './copy-code-button'
+import { CodeTools } from './code-tools'
 
 type CodeFigureProps = ComponentProps<'figure'> & { 'data-rehype-pretty-code-figure'?: string }
 
@@ -31,13 +31,13 @@ export const mdxComponents = {
     ) : (
       <code {...props}>{children}</code>
     ),
-  // Highlighted code blocks get a copy button.
+  // Highlighted code blocks get a toolbar: wrap long lines, copy.
   figure: (props: CodeFigureProps) => {
     if (props['data-rehype-pretty-code-figure'] === undefined) return <figure {...props} />
     const language = languageOf(props.children)
     return (
       <figure {...props}>
-        <CopyCodeButton label={language ? `${language} code` : 'code'} />
+        <CodeTools label={language ? `${language} code` : 'code'} />
         {props.children}
       </figure>
     )

@@ -15,6 +15,6 @@ describe('theme', () => {
     const script = themeScript()
     expect(() => new Function(script)).not.toThrow()
     for (const choice of ['system', 'light', 'dark'] as const) expect(script).toContain(themeToggleLabel(choice))
-    expect(Buffer.byteLength(script)).toBeLessThan(1500)
+    expect(Buffer.byteLength(script)).toBeLessThan(2500)
   })
 })

@@ -3,6 +3,10 @@ export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export const themeStorageKey = 'playbook-theme'
 
+/** The reader's choice to wrap long lines in code blocks (components/mdx/code-tools.tsx), kept beside the theme. */
+export const codeWrapStorageKey = 'playbook-code-wrap'
+export const codeWrapAttribute = 'data-code-wrap'
+
 /** The order the toggle steps through. */
 export const themeChoices: ThemeChoice[] = ['system', 'light', 'dark']
 
@@ -22,12 +26,19 @@ export function themeToggleLabel(choice: ThemeChoice): string {
  * - before the page paints, it applies the stored choice, so a reader who chose a theme never sees a flash of the
  *   other one; it marks the page as scripted (data-js), which shows the controls that need JavaScript;
  * - a press on the toggle (components/theme-toggle.tsx, a plain button) steps to the next choice, stores it (or
- *   forgets it, back at "system") and renames the button; another tab's change applies here too.
+ *   forgets it, back at "system") and renames the button; another tab's change applies here too;
+ * - it also restores the reader's choice to wrap long lines in code blocks, before the first paint.
  *
  * It is serialized into the page with its arguments, so it uses nothing from outside its own body. It must not
  * throw: storage can be disabled, and then a choice lasts for the page.
  */
-function runThemeController(storageKey: string, choices: ThemeChoice[], labels: Record<ThemeChoice, string>) {
+function runThemeController(
+  storageKey: string,
+  choices: ThemeChoice[],
+  labels: Record<ThemeChoice, string>,
+  wrapKey: string,
+  wrapAttribute: string,
+) {
   const root = document.documentElement
   const isChoice = (value: unknown): value is 'light' | 'dark' => value === 'light' || value === 'dark'
   const current = (): ThemeChoice => (isChoice(root.dataset.theme) ? root.dataset.theme : 'system')
@@ -52,6 +63,7 @@ function runThemeController(storageKey: string, choices: ThemeChoice[], labels: 
   try {
     const stored = localStorage.getItem(storageKey)
     if (isChoice(stored)) root.dataset.theme = stored
+    if (localStorage.getItem(wrapKey)) root.setAttribute(wrapAttribute, '')
   } catch {
     // Storage is off: the system's theme it is.
   }
@@ -67,6 +79,8 @@ function runThemeController(storageKey: string, choices: ThemeChoice[], labels: 
 
 export function themeScript(): string {
   const labels = Object.fromEntries(themeChoices.map((choice) => [choice, themeToggleLabel(choice)]))
-  const args = [themeStorageKey, themeChoices, labels].map((value) => JSON.stringify(value)).join(',')
+  const args = [themeStorageKey, themeChoices, labels, codeWrapStorageKey, codeWrapAttribute]
+    .map((value) => JSON.stringify(value))
+    .join(',')
   return `(${runThemeController.toString()})(${args})`
 }

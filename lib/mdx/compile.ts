@@ -9,6 +9,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
+import remarkSmartypants from 'remark-smartypants'
 import type { ShikiTransformer } from 'shiki'
 import { BenchmarkParseError, parseBenchmarkOutput } from '../benchmarks'
 import { singleFlight, writeCacheFile } from '../build-cache'
@@ -24,7 +25,7 @@ import { rehypeCodeHtml } from './code-html'
 import { rehypeTableRegions } from './table-regions'
 
 // Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
-const PIPELINE_VERSION = 15
+const PIPELINE_VERSION = 16
 
 /**
  * github-light-default's comment gray (#6E7781) is 4.6:1 on white and falls under WCAG AA's 4.5:1 on a
@@ -140,6 +141,8 @@ async function compile(
         options.remarkPlugins = [
           ...(options.remarkPlugins ?? []),
           remarkGfm,
+          // Typographic quotes, apostrophes, dashes and ellipses in prose; code and component props stay as typed.
+          [remarkSmartypants, { dashes: 'oldschool' }],
           remarkInspect(relative(file), problems, outline),
           remarkDiagrams({ file: relative(file), problems }),
           remarkComponentProps({ file: relative(file), postDirectory, problems }),
