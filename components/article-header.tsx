@@ -20,40 +20,49 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
         {post.title}
       </h1>
       <p className="mt-4 text-lg leading-relaxed text-body">{post.summary}</p>
-      <div className="mt-6 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-muted">
+      {/* Three groups: on a phone each is a line of its own, so no separator is left dangling at a line's end. */}
+      <div className="mt-5 flex flex-col gap-1 text-sm text-muted sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-3">
         <span>
           Published <FormattedDate date={post.date} className="font-medium text-ink" />
+          <span aria-hidden="true"> · </span>
+          {post.readingMinutes} min read
         </span>
         {post.updated && (
           <>
-            <span aria-hidden="true">·</span>
+            <span aria-hidden="true" className="hidden sm:inline">
+              ·
+            </span>
             <span>
               Updated <FormattedDate date={post.updated} className="font-medium text-ink" />
+              {site.repositoryUrl && (
+                <>
+                  {' '}
+                  (
+                  <SmartLink
+                    href={`${site.repositoryUrl}/commits/${site.repositoryBranch}/${post.file}`}
+                    className="underline decoration-rule underline-offset-4 hover:decoration-accent"
+                  >
+                    history
+                  </SmartLink>
+                  )
+                </>
+              )}
             </span>
           </>
         )}
-        <span aria-hidden="true">·</span>
-        <span>{post.readingMinutes} min read</span>
-        {site.repositoryUrl && (
-          <>
-            <span aria-hidden="true">·</span>
-            <SmartLink
-              href={`${site.repositoryUrl}/commits/${site.repositoryBranch}/${post.file}`}
-              className="underline decoration-rule underline-offset-4 hover:decoration-accent"
-            >
-              History of this article
-            </SmartLink>
-          </>
-        )}
-        <span aria-hidden="true">·</span>
-        {/* A file, not a page: a plain anchor, so the router does not try to navigate to it. */}
-        <a
-          href={markdownCopyPath(post.slug)}
-          type="text/markdown"
-          className="underline decoration-rule underline-offset-4 hover:decoration-accent"
-        >
-          View as Markdown
-        </a>
+        <span aria-hidden="true" className="hidden sm:inline">
+          ·
+        </span>
+        <span>
+          {/* A file, not a page: a plain anchor, so the router does not try to navigate to it. */}
+          <a
+            href={markdownCopyPath(post.slug)}
+            type="text/markdown"
+            className="underline decoration-rule underline-offset-4 hover:decoration-accent"
+          >
+            View as Markdown
+          </a>
+        </span>
       </div>
       <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-2">
         {post.tags.map((tag) => (

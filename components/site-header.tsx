@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { site } from '@/lib/site/config'
+import { NavLink } from './nav-link'
 import { ThemeToggle } from './theme-toggle'
 
 export function SiteHeader() {
@@ -19,22 +20,22 @@ export function SiteHeader() {
           <nav aria-label="Site">
             <ul className="flex gap-4 text-sm font-medium text-muted">
               <li>
-                <Link href="/archive" className="hover:text-ink">
+                <NavLink href="/archive" className="hover:text-ink aria-[current]:text-ink aria-[current]:underline">
                   Archive
-                </Link>
+                </NavLink>
               </li>
               <li>
-                <Link href="/tags" className="hover:text-ink">
+                <NavLink href="/tags" className="hover:text-ink aria-[current]:text-ink aria-[current]:underline">
                   Tags
-                </Link>
+                </NavLink>
               </li>
               <li>
                 {/* No prefetch: articles must not load the search page's code before a reader asks for it. */}
-                <Link
+                <NavLink
                   href="/search"
                   prefetch={false}
                   aria-keyshortcuts="/ Control+K Meta+K"
-                  className="inline-flex items-center gap-1.5 hover:text-ink"
+                  className="inline-flex items-center gap-1.5 hover:text-ink aria-[current]:text-ink aria-[current]:underline"
                 >
                   Search
                   <kbd
@@ -43,7 +44,7 @@ export function SiteHeader() {
                   >
                     /
                   </kbd>
-                </Link>
+                </NavLink>
               </li>
             </ul>
           </nav>

@@ -292,8 +292,15 @@ describe('relatedPosts', () => {
     ])
   })
 
+  it('never repeats the previous and next articles', () => {
+    const [older, newer] = [posts[1], posts[2]]
+    expect(relatedPosts(post, posts, { besides: [older, newer] }).map((related) => related.slug)).toEqual([
+      'one-tag-far',
+    ])
+  })
+
   it('leaves out posts with no tag in common and honours the limit', () => {
-    expect(relatedPosts(post, posts, 1).map((related) => related.slug)).toEqual(['two-tags-far'])
+    expect(relatedPosts(post, posts, { limit: 1 }).map((related) => related.slug)).toEqual(['two-tags-far'])
     expect(relatedPosts(postMeta('lonely', '2026-01-01', { tags: ['rust'] }), posts)).toEqual([])
   })
 })

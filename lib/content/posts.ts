@@ -453,14 +453,20 @@ export function seriesOf(post: PostMeta, posts: PostMeta[]): SeriesPlace | undef
 
 /**
  * Posts to read next, by shared tags: the most tags in common first, then the nearest in time. Posts of the same
- * series are left out (the series box links them) and so are posts with no tag in common.
+ * series are left out (the series box links them), and so are posts with no tag in common and the ones named in
+ * `besides` (the previous and next links under the article already offer them).
  */
-export function relatedPosts(post: PostMeta, posts: PostMeta[], limit = 3): PostMeta[] {
+export function relatedPosts(
+  post: PostMeta,
+  posts: PostMeta[],
+  { limit = 3, besides = [] as (PostMeta | undefined)[] } = {},
+): PostMeta[] {
   const tags = new Set(post.tags)
   const published = Date.parse(post.date)
+  const excluded = new Set([post.slug, ...besides.map((other) => other?.slug)])
   // Every article page ranks every post: each candidate's distance is worked out once, not in every comparison.
   return posts
-    .filter((other) => other.slug !== post.slug && !(post.series && other.series === post.series))
+    .filter((other) => !excluded.has(other.slug) && !(post.series && other.series === post.series))
     .map((other) => ({ other, shared: other.tags.filter((tag) => tags.has(tag)).length }))
     .filter(({ shared }) => shared > 0)
     .map((candidate) => ({ ...candidate, distance: Math.abs(Date.parse(candidate.other.date) - published) }))

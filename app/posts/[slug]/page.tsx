@@ -77,7 +77,7 @@ export default async function PostPage({ params }: Props) {
         <div className="prose prose-playbook mt-10">
           <MDXContent code={post.code} />
         </div>
-        <RelatedPosts posts={relatedPosts(post, posts)} />
+        <RelatedPosts posts={relatedPosts(post, posts, { besides: [older, newer] })} />
         <PostNavigation older={older} newer={newer} />
       </article>
       {withToc && (
