@@ -4,11 +4,13 @@ import { FormattedDate } from '@/components/formatted-date'
 import { SmartLink } from '@/components/smart-link'
 import type { PostMeta } from '@/lib/content/posts'
 import { markdownCopyPath } from '@/lib/site/paths'
-import { site } from '@/lib/site/config'
+import { repositoryLinks } from '@/lib/site/config'
+import { Byline } from './byline'
 import { tagPath } from '@/lib/site/paths'
 
 /** An article's title (the page's only h1) with its dates, reading time and tags. */
 export function ArticleHeader({ post }: { post: PostMeta }) {
+  const links = repositoryLinks(post.file)
   return (
     <header>
       {post.draft && (
@@ -20,8 +22,9 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
         {post.title}
       </h1>
       <p className="mt-4 text-lg leading-relaxed text-body">{post.summary}</p>
+      <Byline authors={post.authors} className="mt-5 text-sm text-muted" />
       {/* Three groups: on a phone each is a line of its own, so no separator is left dangling at a line's end. */}
-      <div className="mt-5 flex flex-col gap-1 text-sm text-muted sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-3">
+      <div className="mt-1 flex flex-col gap-1 text-sm text-muted sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-3">
         <span>
           Published <FormattedDate date={post.date} className="font-medium text-ink" />
           <span aria-hidden="true"> · </span>
@@ -34,15 +37,15 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
             </span>
             <span>
               Updated <FormattedDate date={post.updated} className="font-medium text-ink" />
-              {site.repositoryUrl && (
+              {links && (
                 <>
                   {' '}
                   (
                   <SmartLink
-                    href={`${site.repositoryUrl}/commits/${site.repositoryBranch}/${post.file}`}
+                    href={links.history}
                     className="underline decoration-rule underline-offset-4 hover:decoration-accent"
                   >
-                    history
+                    what changed
                   </SmartLink>
                   )
                 </>

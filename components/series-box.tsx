@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import type { SeriesPlace } from '@/lib/content/posts'
-import { postPath } from '@/lib/site/paths'
+import { seriesSlug, type SeriesPlace } from '@/lib/content/posts'
+import { postPath, seriesPath } from '@/lib/site/paths'
 
 /** An article's place in its series ("Part 2 of 3") and links to every part. */
 export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string }) {
@@ -10,7 +10,13 @@ export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string 
         <span className="font-semibold text-ink">
           Part {series.part} of {series.parts.length}
         </span>{' '}
-        in the series <span className="font-semibold text-ink">{series.name}</span>
+        in the series{' '}
+        <Link
+          href={seriesPath(seriesSlug(series.name))}
+          className="font-semibold text-ink underline decoration-rule underline-offset-4 hover:decoration-accent"
+        >
+          {series.name}
+        </Link>
       </h2>
       <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm marker:text-muted">
         {series.parts.map((part) =>

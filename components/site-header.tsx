@@ -30,6 +30,16 @@ export function SiteHeader() {
                 </NavLink>
               </li>
               <li>
+                <NavLink href="/about" className="hover:text-ink aria-[current]:text-ink aria-[current]:underline">
+                  About
+                </NavLink>
+              </li>
+              <li>
+                <NavLink href="/subscribe" className="hover:text-ink aria-[current]:text-ink aria-[current]:underline">
+                  Subscribe
+                </NavLink>
+              </li>
+              <li>
                 {/* No prefetch: articles must not load the search page's code before a reader asks for it. */}
                 <NavLink
                   href="/search"

@@ -56,3 +56,18 @@ export function previewDetails(env = process.env) {
 function pullRequestFromGitHubRef(ref) {
   return /^refs\/pull\/(\d+)\//.exec(ref ?? '')?.[1]
 }
+
+/**
+ * A newsletter provider's sign-up form, when the site has one (off by default): NEWSLETTER_FORM_URL is the form's
+ * action (Buttondown, Mailchimp and their like publish one), NEWSLETTER_EMAIL_FIELD the name it expects for the
+ * address (`email` unless set). The Content-Security-Policy lets forms post to that origin and no other.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ action: string, origin: string, emailField: string } | undefined}
+ */
+export function newsletterForm(env = process.env) {
+  const action = env.NEWSLETTER_FORM_URL?.trim()
+  if (!action) return undefined
+  const url = new URL(action)
+  if (url.protocol !== 'https:') throw new Error(`NEWSLETTER_FORM_URL must be an https address, got ${action}`)
+  return { action: url.href, origin: url.origin, emailField: env.NEWSLETTER_EMAIL_FIELD?.trim() || 'email' }
+}

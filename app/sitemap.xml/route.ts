@@ -1,4 +1,4 @@
-import { getAllPosts, summarizeTags } from '@/lib/content/posts'
+import { allSeries, getAllAuthors, getAllPosts, summarizeTags } from '@/lib/content/posts'
 import { sitemapEntries, sitemapXml } from '@/lib/site/seo'
 import { staticResponse } from '@/lib/site/static-response'
 
@@ -6,5 +6,9 @@ export const dynamic = 'force-static'
 
 export async function GET() {
   const posts = await getAllPosts()
-  return staticResponse(sitemapXml(sitemapEntries(posts, summarizeTags(posts))), 'application/xml; charset=utf-8')
+  const entries = sitemapEntries(posts, summarizeTags(posts), {
+    authors: await getAllAuthors(),
+    series: allSeries(posts),
+  })
+  return staticResponse(sitemapXml(entries), 'application/xml; charset=utf-8')
 }

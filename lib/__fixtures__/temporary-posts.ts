@@ -36,6 +36,8 @@ export function postMeta(slug: string, date: string, fields: Partial<PostMeta> =
     summary: 'A summary.',
     tags: ['go'],
     draft: false,
+    featured: false,
+    authors: [{ id: 'editors', name: 'The Playbook editors' }],
     file: `posts/${slug}/index.mdx`,
     wordCount: 100,
     readingMinutes: 1,

@@ -70,7 +70,7 @@ describe('parseFrontmatter', () => {
         line: 6,
         column: 1,
         message:
-          'unknown frontmatter field "auther": the allowed fields are title, date, summary, tags, updated, series, part, draft',
+          'unknown frontmatter field "auther": the allowed fields are title, date, summary, tags, updated, series, part, authors, featured, draft',
       },
     ])
   })

@@ -35,24 +35,29 @@ export const frontmatterSchema = z.strictObject({
    * Either every part of a series has one or none does (then the parts are read in date order).
    */
   part: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional(),
+  /** Who wrote it: ids of authors/<id>/index.mdx. The default author's when left out. */
+  authors: z
+    .array(z.string().regex(kebabCase, 'must be an author id, the name of a folder under authors/, e.g. editors'))
+    .min(1, 'must name at least one author, or be left out for the default author')
+    .optional(),
+  /** A post to start with: the home page puts it first. */
+  featured: z.boolean().default(false),
   draft: z.boolean().default(false),
 })
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>
 
-const allowedFields = Object.keys(frontmatterSchema.shape)
-
-const examples: Record<string, string> = {
+const postExamples: Record<string, string> = {
   title: 'title: "Go Struct Field Alignment"',
   date: 'date: 2026-01-27',
   summary: 'summary: "One or two sentences that say what the reader will learn."',
   tags: 'tags: [go, performance]',
 }
 
-export type ParsedSource =
+export type ParsedSource<Fields = Frontmatter> =
   | {
       ok: true
-      frontmatter: Frontmatter
+      frontmatter: Fields
       body: string
       bodyLine: number
       /** The line of each field in the file, for problems found later (a duplicate title). */
@@ -60,8 +65,17 @@ export type ParsedSource =
     }
   | { ok: false; problems: ContentProblem[] }
 
-/** Splits a post's source into frontmatter and body, validates the frontmatter and locates every problem. */
-export function parseFrontmatter(file: string, source: string): ParsedSource {
+/**
+ * Splits a file's source into frontmatter and body, validates the frontmatter against a schema (a post's by
+ * default) and locates every problem.
+ */
+export function parseFrontmatter<Schema extends z.ZodObject = typeof frontmatterSchema>(
+  file: string,
+  source: string,
+  schema: Schema = frontmatterSchema as unknown as Schema,
+  examples: Record<string, string> = postExamples,
+): ParsedSource<z.infer<Schema>> {
+  const allowedFields = Object.keys(schema.shape)
   const lines = source.split(/\r?\n/)
   const closing = lines[0]?.trim() === '---' ? lines.indexOf('---', 1) : -1
   if (closing === -1) {
@@ -91,7 +105,7 @@ export function parseFrontmatter(file: string, source: string): ParsedSource {
     }
   }
 
-  const result = frontmatterSchema.safeParse(document.toJS() ?? {}, { reportInput: true })
+  const result = schema.safeParse(document.toJS() ?? {}, { reportInput: true })
   if (!result.success) {
     const locate = (path: PropertyKey[], key = false) => {
       const position = locateNode(document, lineCounter, path, key)

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { postMeta, postSource, temporaryPosts } from '../__fixtures__/temporary-posts'
 import { ContentError } from '../problems'
-import { groupPostsByMonth, loadPosts, publishedPosts, relatedPosts, seriesOf, validatePosts } from './posts'
+import { groupPostsByMonth, loadPosts, publishedPosts, readPosts, relatedPosts, seriesOf, validatePosts } from './posts'
 
 const originalTimeZone = process.env.TZ
 afterEach(() => {
@@ -302,5 +302,62 @@ describe('relatedPosts', () => {
   it('leaves out posts with no tag in common and honours the limit', () => {
     expect(relatedPosts(post, posts, { limit: 1 }).map((related) => related.slug)).toEqual(['two-tags-far'])
     expect(relatedPosts(postMeta('lonely', '2026-01-01', { tags: ['rust'] }), posts)).toEqual([])
+  })
+})
+
+describe('authors', () => {
+  const author = (fields: string) => `---\n${fields}\n---\n\nA longer profile.\n`
+  async function load(posts: Record<string, string>, authors: Record<string, string>) {
+    const directory = temporaryPosts(posts)
+    process.env.AUTHORS_DIR = temporaryPosts(authors)
+    try {
+      return await readPosts(directory, (file) => path.relative(path.dirname(directory), file))
+    } finally {
+      delete process.env.AUTHORS_DIR
+    }
+  }
+
+  it('gives every post the default author, or the authors it names', async () => {
+    const { posts, problems } = await load(
+      {
+        'plain/index.mdx': postSource({ title: '"Plain"' }),
+        'shared/index.mdx': postSource({ title: '"Shared"', authors: '[ada, editors]' }),
+      },
+      {
+        'editors/index.mdx': author('name: "The editors"\nbio: "Who we are."\ndefault: true'),
+        'ada/index.mdx': author('name: "Ada"\nbio: "A guest."'),
+      },
+    )
+    expect(problems).toEqual([])
+    expect(Object.fromEntries(posts.map((post) => [post.title, post.authors.map((each) => each.name)]))).toEqual({
+      Plain: ['The editors'],
+      Shared: ['Ada', 'The editors'],
+    })
+  })
+
+  it('fails an unknown author at the post’s authors line, and an author without a name at its file', async () => {
+    const { problems } = await load(
+      { 'post/index.mdx': postSource({ title: '"Post"', authors: '[nobody]' }) },
+      {
+        'editors/index.mdx': author('name: "The editors"\nbio: "Who we are."\ndefault: true'),
+        'nameless/index.mdx': author('bio: "No name."'),
+      },
+    )
+    expect(
+      problems.map(({ file, line, message }) => `${file.split(path.sep).slice(-2).join('/')}:${line}: ${message}`),
+    ).toEqual([
+      'nameless/index.mdx:1: missing frontmatter field "name": add a line like name: "The Playbook editors"',
+      'post/index.mdx:6: unknown author "nobody": the authors are editors (a folder under authors/ each)',
+    ])
+  })
+
+  it('needs exactly one default author', async () => {
+    const { problems } = await load(
+      { 'post/index.mdx': postSource({ title: '"Post"' }) },
+      { 'one/index.mdx': author('name: "One"\nbio: "B."'), 'two/index.mdx': author('name: "Two"\nbio: "B."') },
+    )
+    expect(problems.map(({ message }) => message)).toEqual([
+      'exactly one author must be the default (default: true), the byline of posts that name none; none is',
+    ])
   })
 })

@@ -7,13 +7,16 @@ import { recordTiming } from '../timing'
 import { compileMdx, type CompiledPost, type CompileOptions } from '../mdx/compile'
 import { ContentError, type ContentProblem } from '../problems'
 import { formatMonth, monthOf, todayAsCalendarDay } from './dates'
+import { authorsDirectory, readAuthors, type Author, type Byline } from './authors'
 import { parseFrontmatter, type Frontmatter } from './frontmatter'
 import { checkInternalLinks, type TocEntry } from '../mdx/inspect'
 import type { PostSection } from '../mdx/text'
 import { changedPostSlugs, lastUpdated, readFileHistories } from './git-history'
 import { previewDetails, siteEnvironment, type SiteEnvironment } from '../environment.mjs'
 
-export type PostMeta = Frontmatter & {
+export type PostMeta = Omit<Frontmatter, 'authors'> & {
+  /** Who wrote it, resolved from the frontmatter's ids (or the default author). */
+  authors: Byline[]
   slug: string
   /** The post's index.mdx, relative to the project, as error messages name it. */
   file: string
@@ -52,7 +55,12 @@ function countWords(body: string): number {
   return prose.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
 }
 
-function byNewestFirst(a: PostMeta, b: PostMeta): number {
+/** The day a post last changed: its "Updated" day, or the day it was published. */
+export function lastChanged(post: Pick<PostMeta, 'date' | 'updated'>): string {
+  return post.updated ?? post.date
+}
+
+export function byNewestFirst(a: PostMeta, b: PostMeta): number {
   return b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)
 }
 
@@ -67,6 +75,7 @@ export async function readPosts(
   const problems: ContentProblem[] = []
   const posts: PostMeta[] = []
   const fieldLines = new Map<string, Record<string, number>>()
+  const authorIds = new Map<PostMeta, string[] | undefined>()
   const folders = (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())
 
   for (const folder of folders) {
@@ -108,14 +117,21 @@ export async function readPosts(
     }
     fieldLines.set(file, parsed.fieldLines)
     const wordCount = countWords(parsed.body)
-    posts.push({
-      ...parsed.frontmatter,
+    const { authors: ids, ...frontmatter } = parsed.frontmatter
+    const post: PostMeta = {
+      ...frontmatter,
+      authors: [],
       slug: folder.name,
       file,
       wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
-    })
+    }
+    authorIds.set(post, ids)
+    posts.push(post)
   }
+
+  const { authors, problems: authorProblems } = await readAuthors(authorsDirectory(), relative)
+  problems.push(...authorProblems, ...resolveAuthors(posts, authorIds, authors, fieldLines))
 
   const firstWithTitle = new Map<string, PostMeta>()
   for (const post of posts) {
@@ -159,6 +175,34 @@ export async function readPosts(
   }
 
   return { posts: posts.sort(byNewestFirst), problems }
+}
+
+/** Each post's byline from the ids it names, or the default author's; an id no author has is a problem at its line. */
+function resolveAuthors(
+  posts: PostMeta[],
+  ids: Map<PostMeta, string[] | undefined>,
+  authors: Author[],
+  fieldLines: Map<string, Record<string, number>>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  const byId = new Map(authors.map((author) => [author.id, author]))
+  const fallback = authors.find((author) => author.default)
+  for (const post of posts) {
+    const named = ids.get(post)
+    for (const id of named ?? []) {
+      if (byId.has(id)) continue
+      problems.push({
+        file: post.file,
+        line: fieldLines.get(post.file)?.authors ?? 1,
+        column: 1,
+        message: `unknown author "${id}": the authors are ${authors.map((author) => author.id).join(', ') || 'none'} (a folder under authors/ each)`,
+      })
+    }
+    post.authors = (named ?? (fallback ? [fallback.id] : []))
+      .filter((id) => byId.has(id))
+      .map((id) => ({ id, name: byId.get(id)!.name }))
+  }
+  return problems
 }
 
 /**
@@ -473,6 +517,60 @@ export function relatedPosts(
     .sort((a, b) => b.shared - a.shared || a.distance - b.distance || byNewestFirst(a.other, b.other))
     .slice(0, limit)
     .map(({ other }) => other)
+}
+
+// The authors, read once per production process like the posts (and when the posts are, in next dev).
+let loadedAuthors: Promise<Author[]> | undefined
+
+/** Every author, the default first; throws a ContentError when any is wrong (readPosts reports the same). */
+export function getAllAuthors(): Promise<Author[]> {
+  const read = async () => {
+    const { authors, problems } = await readAuthors(authorsDirectory())
+    if (problems.length > 0) throw new ContentError(problems)
+    return authors
+  }
+  if (isPreviewServer()) return read()
+  return (loadedAuthors ??= read())
+}
+
+/** An author with their profile compiled, or undefined for an id no author has. */
+export async function getAuthor(id: string): Promise<(Author & { code: string }) | undefined> {
+  const author = (await getAllAuthors()).find((candidate) => candidate.id === id)
+  if (!author) return undefined
+  const { code } = await compileMdx(path.join(authorsDirectory(), id, 'index.mdx'))
+  return { ...author, code }
+}
+
+/** The posts an author wrote or co-wrote, newest first. */
+export function postsBy(authorId: string, posts: PostMeta[]): PostMeta[] {
+  return posts.filter((post) => post.authors.some((author) => author.id === authorId))
+}
+
+/** A series' slug, its page's URL segment: "Go Memory in Practice" → go-memory-in-practice. */
+export function seriesSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+export type Series = { name: string; slug: string; parts: PostMeta[] }
+
+/** Every series with its parts in reading order, the series with the newest part first. */
+export function allSeries(posts: PostMeta[]): Series[] {
+  const names = [...new Set(posts.flatMap((post) => (post.series ? [post.series] : [])))]
+  return names.map((name) => {
+    const parts = seriesOf(
+      posts.find((post) => post.series === name)!,
+      posts,
+    )!.parts
+    return { name, slug: seriesSlug(name), parts }
+  })
+}
+
+/** The post the home page starts with: the newest one marked featured, if any. */
+export function featuredPost(posts: PostMeta[]): PostMeta | undefined {
+  return posts.find((post) => post.featured)
 }
 
 /** Every tag with its posts (newest first): most-used tags first, then alphabetical. */

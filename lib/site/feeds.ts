@@ -1,12 +1,14 @@
 // The journal's feeds, from the published posts and each article's rendered HTML: RSS 2.0 and Atom 1.0 written by
 // the `feed` library, JSON Feed 1.1 as plain JSON. Pure functions; the route handlers in app/ serve them.
 import { Feed, type Item } from 'feed'
-import type { PostMeta } from '../content/posts'
+import { byNewestFirst, lastChanged, type PostMeta } from '../content/posts'
 import { siteFiles } from './response-headers.mjs'
+import { feedStylesheetPath } from './paths'
+import { withFeedStylesheet } from './feed-stylesheet'
 import { staticResponse } from './static-response'
 import { absoluteUrl } from './seo'
 import { site } from './config'
-import { postPath } from './paths'
+import { authorPath, postPath } from './paths'
 
 /** A published post and its article's HTML as the page renders it (relative links allowed). */
 export type FeedEntry = { post: PostMeta; html: string }
@@ -43,13 +45,13 @@ export function absoluteHtml(html: string, pageUrl: string): string {
 }
 
 function newestFirst(entries: FeedEntry[]): FeedEntry[] {
-  return [...entries].sort((a, b) => b.post.date.localeCompare(a.post.date) || a.post.slug.localeCompare(b.post.slug))
+  return [...entries].sort((a, b) => byNewestFirst(a.post, b.post))
 }
 
 /** The last day anything in the feed changed: a feed's date follows its posts, never the time of the build. */
 function lastChange(entries: FeedEntry[]): Date | undefined {
   const newest = entries
-    .map(({ post }) => post.updated ?? post.date)
+    .map(({ post }) => lastChanged(post))
     .sort()
     .at(-1)
   return newest ? startOfDayUtc(newest) : undefined
@@ -63,6 +65,8 @@ type Article = {
   published: Date
   updated: Date
   tags: string[]
+  /** Each author's name and page. */
+  authors: { name: string; url: string }[]
 }
 
 function articles(entries: FeedEntry[]): Article[] {
@@ -74,8 +78,9 @@ function articles(entries: FeedEntry[]): Article[] {
       summary: post.summary,
       content: absoluteHtml(html, url),
       published: startOfDayUtc(post.date),
-      updated: startOfDayUtc(post.updated ?? post.date),
+      updated: startOfDayUtc(lastChanged(post)),
       tags: post.tags,
+      authors: post.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPath(author.id)) })),
     }
   })
 }
@@ -108,7 +113,7 @@ export function rssFeed(entries: FeedEntry[]): string {
     description: escapeHtml(article.summary),
     content: article.content,
     category: article.tags.map((tag) => ({ name: tag })),
-    extensions: [{ name: 'dc:creator', objects: { _text: site.author } }],
+    extensions: article.authors.map((author) => ({ name: 'dc:creator', objects: { _text: author.name } })),
   })).rss2()
 }
 
@@ -125,7 +130,7 @@ export function atomFeed(entries: FeedEntry[]): string {
     description: escapeHtml(article.summary),
     content: article.content,
     category: article.tags.map((tag) => ({ term: tag, name: tag })),
-    author: [{ name: site.author, link: absoluteUrl('/') }],
+    author: article.authors.map((author) => ({ name: author.name, link: author.url })),
   })).atom1()
 }
 
@@ -150,7 +155,7 @@ export function jsonFeed(entries: FeedEntry[]): string {
         date_published: article.published.toISOString(),
         date_modified: article.updated.toISOString(),
         tags: article.tags,
-        authors: [author],
+        authors: article.authors,
       })),
     },
     null,
@@ -158,7 +163,12 @@ export function jsonFeed(entries: FeedEntry[]): string {
   )
 }
 
-const writers: Record<FeedFormat, (entries: FeedEntry[]) => string> = { rss: rssFeed, atom: atomFeed, jsonFeed }
+const writers: Record<FeedFormat, (entries: FeedEntry[]) => string> = {
+  // A browser that opens the XML feeds shows them as a page through the stylesheet (lib/site/feed-stylesheet.ts).
+  rss: (entries) => withFeedStylesheet(rssFeed(entries), feedStylesheetPath),
+  atom: (entries) => withFeedStylesheet(atomFeed(entries), feedStylesheetPath),
+  jsonFeed,
+}
 
 /** A feed as its route handler answers it. */
 export function feedResponse(format: FeedFormat, entries: FeedEntry[]): Response {

@@ -15,3 +15,16 @@ export function markdownCopyPath(slug: string): string {
 export function tagPath(tag: string): string {
   return `/tags/${tag}`
 }
+
+/** An author's page. */
+export function authorPath(id: string): string {
+  return `/authors/${id}`
+}
+
+/** A series' page. */
+export function seriesPath(slug: string): string {
+  return `/series/${slug}`
+}
+
+/** The XSLT stylesheet the RSS and Atom feeds name. */
+export const feedStylesheetPath = '/feed.xsl'

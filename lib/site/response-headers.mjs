@@ -1,7 +1,7 @@
 // The response headers the site sends, in one place: next.config.mjs sends them from `next start`, and
 // scripts/build/write-static-headers.mjs writes them into out/_headers for static hosts (Netlify's and Cloudflare
 // Pages' format), so a CDN-served site and the Node server answer alike.
-import { siteEnvironment } from '../environment.mjs'
+import { newsletterForm, siteEnvironment } from '../environment.mjs'
 
 /**
  * Scripts come from this origin only, plus inline scripts: the App Router bootstraps every statically rendered
@@ -20,7 +20,8 @@ function contentSecurityPolicy(environment) {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // A newsletter sign-up form posts to its provider, when the site has one.
+    `form-action 'self'${newsletterForm() ? ` ${newsletterForm().origin}` : ''}`,
     "frame-ancestors 'none'",
   ].join('; ')
 }

@@ -27,6 +27,8 @@ describe('sitemapEntries', () => {
       '/',
       '/archive',
       '/tags',
+      '/about',
+      '/subscribe',
       '/posts/newest',
       '/posts/middle',
       '/posts/oldest',

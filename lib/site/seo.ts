@@ -1,9 +1,11 @@
 // What search engines and link previews read: absolute URLs, the sitemap's entries and JSON-LD, all derived
 // from the site facts and the posts, never written by hand per page.
 import type { Metadata } from 'next'
-import type { PostMeta, TagSummary } from '../content/posts'
+import type { Author } from '../content/authors'
+import { lastChanged, type PostMeta, type Series, type TagSummary } from '../content/posts'
 import { markdownContentType, siteFiles } from './response-headers.mjs'
 import { site } from './config'
+import { authorPath, markdownCopyPath, postPath, seriesPath, tagPath } from './paths'
 
 /** A Content-Type without its parameters, as a link's `type` names it. */
 const mediaType = (contentType: string) => contentType.split(';')[0]
@@ -20,9 +22,6 @@ export const feedLinks = (
 export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`
 }
-
-import { markdownCopyPath, postPath } from './paths'
-import { tagPath } from './paths'
 
 /**
  * A page's `alternates`: its canonical path and the feeds every page advertises, plus any other versions of the
@@ -41,28 +40,31 @@ export function pageAlternates(canonical: string, post?: PostMeta): Metadata['al
 
 export type SitemapEntry = { url: string; lastModified?: string }
 
-export function sitemapEntries(posts: PostMeta[], tags: TagSummary[]): SitemapEntry[] {
-  const newest = posts
-    .map((post) => post.updated ?? post.date)
-    .sort()
-    .at(-1)
-  const listing = (path: string) => ({ url: absoluteUrl(path), lastModified: newest })
+export function sitemapEntries(
+  posts: PostMeta[],
+  tags: TagSummary[],
+  { authors = [], series = [] }: { authors?: { id: string }[]; series?: Series[] } = {},
+): SitemapEntry[] {
+  const newestOf = (some: PostMeta[]) => some.map(lastChanged).sort().at(-1)
+  const listing = (path: string) => ({ url: absoluteUrl(path), lastModified: newestOf(posts) })
   return [
     listing('/'),
     listing('/archive'),
     listing('/tags'),
-    ...posts.map((post) => ({ url: absoluteUrl(postPath(post.slug)), lastModified: post.updated ?? post.date })),
-    ...tags.map(({ tag, posts: tagged }) => ({
-      url: absoluteUrl(tagPath(tag)),
-      lastModified: tagged
-        .map((post) => post.updated ?? post.date)
-        .sort()
-        .at(-1),
+    listing('/about'),
+    listing('/subscribe'),
+    ...posts.map((post) => ({ url: absoluteUrl(postPath(post.slug)), lastModified: lastChanged(post) })),
+    ...tags.map(({ tag, posts: tagged }) => ({ url: absoluteUrl(tagPath(tag)), lastModified: newestOf(tagged) })),
+    ...series.map(({ slug, parts }) => ({ url: absoluteUrl(seriesPath(slug)), lastModified: newestOf(parts) })),
+    ...authors.map(({ id }) => ({
+      url: absoluteUrl(authorPath(id)),
+      lastModified: newestOf(posts.filter((post) => post.authors.some((author) => author.id === id))),
     })),
   ]
 }
 
-const escapeXml = (text: string) =>
+/** Text as XML character data or a quoted attribute value. */
+export const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[char]};`)
 
 /** The sitemap protocol's XML (sitemaps.org/protocol.html): each page's URL and the day it last changed. */
@@ -98,14 +100,30 @@ export function blogPostingJsonLd(post: PostMeta) {
     headline: post.title,
     description: post.summary,
     datePublished: post.date,
-    dateModified: post.updated ?? post.date,
+    dateModified: lastChanged(post),
     keywords: post.tags.join(', '),
     wordCount: post.wordCount,
     url: absoluteUrl(postPath(post.slug)),
     mainEntityOfPage: absoluteUrl(postPath(post.slug)),
-    author: { '@type': 'Organization', name: site.author },
+    author: post.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: absoluteUrl(authorPath(author.id)),
+    })),
     publisher: { '@type': 'Organization', name: site.name, url: site.url },
     isPartOf: { '@type': 'Blog', name: site.name, url: site.url },
+  }
+}
+
+/** An author's page: a Person, with the pages about them elsewhere. */
+export function personJsonLd(author: Author) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: author.name,
+    description: author.bio,
+    url: absoluteUrl(authorPath(author.id)),
+    ...(author.links.length > 0 ? { sameAs: author.links.map((link) => link.url) } : {}),
   }
 }
 

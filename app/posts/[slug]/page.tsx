@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { ArticleFooter } from '@/components/article-footer'
 import { ArticleHeader } from '@/components/article-header'
 import { JsonLd } from '@/components/json-ld'
 import { MDXContent } from '@/components/mdx/mdx-content'
@@ -18,12 +19,13 @@ import {
   getAllPosts,
   getPost,
   isPreviewServer,
+  lastChanged,
   previewProblems,
   relatedPosts,
   seriesOf,
 } from '@/lib/content/posts'
-import { blogPostingJsonLd, pageAlternates } from '@/lib/site/seo'
-import { postPath } from '@/lib/site/paths'
+import { absoluteUrl, blogPostingJsonLd, pageAlternates } from '@/lib/site/seo'
+import { authorPath, postPath } from '@/lib/site/paths'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -49,7 +51,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: post.title,
       description: post.summary,
       publishedTime: post.date,
-      modifiedTime: post.updated ?? post.date,
+      modifiedTime: lastChanged(post),
+      authors: post.authors.map((author) => absoluteUrl(authorPath(author.id))),
       tags: post.tags,
     },
     twitter: { card: 'summary_large_image', title: post.title, description: post.summary },
@@ -77,6 +80,7 @@ export default async function PostPage({ params }: Props) {
         <div className="prose prose-playbook mt-10">
           <MDXContent code={post.code} />
         </div>
+        <ArticleFooter post={post} />
         <RelatedPosts posts={relatedPosts(post, posts, { besides: [older, newer] })} />
         <PostNavigation older={older} newer={newer} />
       </article>
