@@ -9,5 +9,26 @@ export default defineConfig([
     files: ['lib/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
-  globalIgnores(['.next/**', '.e2e/**', 'out/**', 'next-env.d.ts', 'posts/**', 'playwright-report/**', 'test-results/**', 'screenshots/**']),
+  {
+    // Internal links prefetch on intent (components/link.tsx), not as they scroll into view.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/link', message: 'Use Link from @/components/link: it prefetches on intent.' }] },
+      ],
+    },
+  },
+  globalIgnores([
+    '.next/**',
+    '**/.next/**',
+    '.e2e/**',
+    'out/**',
+    'next-env.d.ts',
+    'posts/**',
+    'playwright-report/**',
+    'test-results/**',
+    'screenshots/**',
+  ]),
 ])

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { ClosestPosts } from '@/components/closest-posts'
 import { FormattedDate } from '@/components/formatted-date'
 import { getAllPosts } from '@/lib/content/posts'

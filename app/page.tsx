@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { FormattedDate } from '@/components/formatted-date'
 import { JsonLd } from '@/components/json-ld'
 import { PostList } from '@/components/post-list'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import type { PostMeta } from '@/lib/content/posts'
 import { repositoryLinks } from '@/lib/site/config'
 import { SmartLink } from './smart-link'

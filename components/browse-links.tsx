@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { tagPath } from '@/lib/site/paths'
 
 /** Where to look when search cannot help: the archive, the tag list and the most used tags. */

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import type { Byline as BylineEntry } from '@/lib/content/authors'
 import { authorPath } from '@/lib/site/paths'
 

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { useEffect, useState } from 'react'
 import { closestPosts, type Suggestible } from '@/lib/search/suggest'
 import { postPath } from '@/lib/site/paths'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { DraftBadge } from '@/components/draft-badge'
 import { FormattedDate } from '@/components/formatted-date'
 import type { MonthGroup } from '@/lib/content/posts'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import type { PostMeta } from '@/lib/content/posts'
 import { postPath } from '@/lib/site/paths'
 

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { getPostsChangedOnThisBranch } from '@/lib/content/posts'
 import { previewDetails } from '@/lib/environment.mjs'
 import { postPath } from '@/lib/site/paths'

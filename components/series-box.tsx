@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { seriesSlug, type SeriesPlace } from '@/lib/content/posts'
 import { postPath, seriesPath } from '@/lib/site/paths'
 

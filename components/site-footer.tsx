@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { feedLinks } from '@/lib/site/seo'
 import { site } from '@/lib/site/config'
 

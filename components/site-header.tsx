@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { site } from '@/lib/site/config'
 import { NavLink } from './nav-link'
 import { ThemeToggle } from './theme-toggle'

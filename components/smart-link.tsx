@@ -1,4 +1,4 @@
-import NextLink from 'next/link'
+import { Link } from './link'
 import type { ComponentProps } from 'react'
 
 /**
@@ -6,7 +6,7 @@ import type { ComponentProps } from 'react'
  * and rel="noopener noreferrer" for other origins.
  */
 export function SmartLink({ href = '', ...props }: ComponentProps<'a'>) {
-  if (href.startsWith('/') && !href.startsWith('//')) return <NextLink href={href} {...props} />
+  if (href.startsWith('/') && !href.startsWith('//')) return <Link href={href} {...props} />
   if (href.startsWith('#')) return <a href={href} {...props} />
   return <a href={href} rel="noopener noreferrer" {...props} />
 }

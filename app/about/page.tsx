@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { MDXContent } from '@/components/mdx/mdx-content'
 import { PageHeading } from '@/components/page-heading'
 import { SmartLink } from '@/components/smart-link'

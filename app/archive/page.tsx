@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { FormattedDate } from '@/components/formatted-date'
 import { PageHeading } from '@/components/page-heading'
 import { getAllPosts, groupPostsByYear } from '@/lib/content/posts'

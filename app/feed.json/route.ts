@@ -1,4 +1,4 @@
-import { renderPublishedPosts } from '@/components/mdx/post-html'
+import { renderPublishedPosts } from '@/components/mdx/article-html'
 import { feedResponse } from '@/lib/site/feeds'
 
 export const dynamic = 'force-static'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/link'
 import { PageHeading } from '@/components/page-heading'
 import { getAllPosts, summarizeTags, type TagSummary } from '@/lib/content/posts'
 import { tagPath } from '@/lib/site/paths'

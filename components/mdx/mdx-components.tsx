@@ -4,7 +4,7 @@ import { BenchmarkEnvironment } from './benchmark-environment'
 import { BenchmarkTable } from './benchmark-table'
 import { Diagram } from './diagram'
 import { Callout } from './callout'
-import { CodeTools } from './code-tools'
+import { CodeToolbar } from './code-toolbar'
 
 type CodeFigureProps = ComponentProps<'figure'> & { 'data-rehype-pretty-code-figure'?: string }
 
@@ -37,7 +37,7 @@ export const mdxComponents = {
     const language = languageOf(props.children)
     return (
       <figure {...props}>
-        <CodeTools label={language ? `${language} code` : 'code'} />
+        <CodeToolbar label={language ? `${language} code` : 'code'} />
         {props.children}
       </figure>
     )

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation'
 import { ArticleFooter } from '@/components/article-footer'
 import { ArticleHeader } from '@/components/article-header'
 import { JsonLd } from '@/components/json-ld'
-import { MDXContent } from '@/components/mdx/mdx-content'
+import { ArticleBehaviour } from '@/components/article-behaviour'
+import { renderArticleHtml } from '@/components/mdx/article-html'
 import { PostNavigation } from '@/components/post-navigation'
 import { RelatedPosts } from '@/components/related-posts'
 import { SeriesBox } from '@/components/series-box'
@@ -77,9 +78,9 @@ export default async function PostPage({ params }: Props) {
         <ArticleHeader post={post} />
         {series && <SeriesBox series={series} slug={post.slug} />}
         {withToc && <InlineTableOfContents toc={post.toc} />}
-        <div className="prose prose-playbook mt-10">
-          <MDXContent code={post.code} />
-        </div>
+        {/* The article as HTML (it has nothing to hydrate), and the one listener that works its code toolbars. */}
+        <div className="prose prose-playbook mt-10" dangerouslySetInnerHTML={{ __html: renderArticleHtml(post) }} />
+        <ArticleBehaviour />
         <ArticleFooter post={post} />
         <RelatedPosts posts={relatedPosts(post, posts, { besides: [older, newer] })} />
         <PostNavigation older={older} newer={newer} />

@@ -1,0 +1,89 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+import { codeToCopy } from '@/lib/browser/copy-code'
+import { codeWrapAttribute, codeWrapStorageKey } from '@/lib/browser/theme'
+
+async function writeClipboard(text: string) {
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
+  // Pages served over plain HTTP have no Clipboard API: fall back to a selection and the copy command.
+  const area = Object.assign(document.createElement('textarea'), { value: text, readOnly: true })
+  area.style.position = 'fixed'
+  area.style.opacity = '0'
+  document.body.append(area)
+  area.select()
+  const copied = document.execCommand('copy')
+  area.remove()
+  if (!copied) throw new Error('copy command refused')
+}
+
+function showWrapping() {
+  const wrapping = document.documentElement.hasAttribute(codeWrapAttribute)
+  for (const button of document.querySelectorAll('[data-code-tool="wrap"]'))
+    button.setAttribute('aria-pressed', String(wrapping))
+}
+
+/**
+ * What makes an article's static body interactive, with one listener for the page: the code blocks' toolbars
+ * (components/mdx/code-toolbar.tsx). Wrapping is one choice for the whole site, kept in localStorage and put on
+ * <html> before the first paint by the theme script (lib/browser/theme.ts). Shell sessions copy their commands
+ * without the `$ ` prompts or the output. A status region tells screen readers what a press did.
+ */
+export function ArticleBehaviour() {
+  const [status, setStatus] = useState('')
+  useEffect(() => {
+    showWrapping()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const announce = (message: string, button?: HTMLElement, label?: string) => {
+      setStatus(message)
+      if (button && label) {
+        button.textContent = 'Copied'
+        button.setAttribute('aria-label', `Copied ${label}`)
+      }
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        setStatus('')
+        if (button && label) {
+          button.textContent = 'Copy'
+          button.setAttribute('aria-label', `Copy ${label}`)
+        }
+      }, 2500)
+    }
+    const onClick = async (event: MouseEvent) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-code-tool]') : null
+      if (!button) return
+      if (button.dataset.codeTool === 'wrap') {
+        const wrap = !document.documentElement.hasAttribute(codeWrapAttribute)
+        document.documentElement.toggleAttribute(codeWrapAttribute, wrap)
+        try {
+          if (wrap) localStorage.setItem(codeWrapStorageKey, '1')
+          else localStorage.removeItem(codeWrapStorageKey)
+        } catch {
+          // Storage is off: the choice lasts for this page.
+        }
+        showWrapping()
+        return
+      }
+      const pre = button.closest('figure')?.querySelector('pre')
+      if (!pre) return
+      const lines = [...pre.querySelectorAll('[data-line]')].map((line) => line.textContent ?? '')
+      try {
+        await writeClipboard(codeToCopy(lines, pre.dataset.language))
+        announce('Copied to the clipboard', button, button.dataset.label)
+      } catch {
+        announce('Could not copy: select the code and copy it with the keyboard')
+      }
+    }
+    const onClickListener = (event: MouseEvent) => void onClick(event)
+    document.addEventListener('click', onClickListener)
+    return () => {
+      clearTimeout(timer)
+      document.removeEventListener('click', onClickListener)
+    }
+  }, [])
+  return (
+    <p role="status" className="sr-only">
+      {status}
+    </p>
+  )
+}
