@@ -5,7 +5,6 @@ import { useRouter } from 'next/navigation'
 import {
   Fragment,
   useEffect,
-  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -14,21 +13,42 @@ import {
   type ReactNode,
 } from 'react'
 import { DraftBadge } from '@/components/draft-badge'
-import type { Highlighted, SearchResults } from '@/lib/search/engine'
+import type { AsPlainObject } from 'minisearch'
+import type { CatalogEntry, DocumentText, Highlighted, SearchResults } from '@/lib/search/engine'
 import { searchFieldId } from '@/lib/browser/search-shortcut'
 
-type Search = (query: string) => SearchResults
+type Search = (query: string) => Promise<SearchResults>
 type Engine = { status: 'loading' } | { status: 'ready'; search: Search } | { status: 'failed' }
 
-const indexUrl = '/search-index.json'
 // How long typing must pause before the URL and the announced count follow the query.
 const settleMs = 250
 
-/** MiniSearch and the index load only here, when a reader opens search: no other page carries them. */
+async function fetchJson<T>(url: string): Promise<T | undefined> {
+  const response = await fetch(url)
+  if (response.status === 404) return undefined
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return (await response.json()) as T
+}
+
+/**
+ * MiniSearch and the index's catalog load only here, when a reader opens search: no other page carries them. The
+ * rest of the index (a part per first letter, each post's text) loads as queries need it (lib/search/engine.ts).
+ */
 async function loadSearch(): Promise<Search> {
-  const [{ createSearch }, response] = await Promise.all([import('@/lib/search/engine'), fetch(indexUrl)])
-  if (!response.ok) throw new Error(`${indexUrl} answered ${response.status}`)
-  return createSearch(await response.json())
+  const [{ createSearch }, catalog] = await Promise.all([
+    import('@/lib/search/engine'),
+    fetchJson<CatalogEntry[]>('/search-data/catalog.json'),
+  ])
+  if (!catalog) throw new Error('/search-data/catalog.json is missing')
+  return createSearch({
+    catalog,
+    shard: (name) => fetchJson<AsPlainObject>(`/search-data/shard-${name}.json`),
+    document: async (slug) => {
+      const text = await fetchJson<DocumentText>(`/search-data/posts/${slug}.json`)
+      if (!text) throw new Error(`/search-data/posts/${slug}.json is missing`)
+      return text
+    },
+  })
 }
 
 const noSubscription = () => () => {}
@@ -115,14 +135,27 @@ export function SiteSearch({ browse }: { browse: ReactNode }) {
     )
   }, [settled])
 
-  const results = useMemo(
-    () => (engine.status === 'ready' && activeQuery.trim() ? engine.search(activeQuery) : undefined),
-    [engine, activeQuery],
-  )
+  const [found, setFound] = useState<{ query: string; results: SearchResults }>()
+  useEffect(() => {
+    if (engine.status !== 'ready' || !activeQuery.trim()) return
+    let current = true
+    engine.search(activeQuery).then(
+      (results) => current && setFound({ query: activeQuery, results }),
+      (error: unknown) => {
+        console.error(error)
+        if (current) setEngine({ status: 'failed' })
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [engine, activeQuery])
+  // Results of an earlier query are not shown for this one: the status says the search is still loading.
+  const results = activeQuery.trim() && found?.query === activeQuery ? found.results : undefined
 
-  function openFirstResult(event: FormEvent) {
+  async function openFirstResult(event: FormEvent) {
     event.preventDefault()
-    const first = engine.status === 'ready' && query.trim() ? engine.search(query).hits[0] : undefined
+    const first = engine.status === 'ready' && query.trim() ? (await engine.search(query)).hits[0] : undefined
     if (!first) return setSettled(query)
     // Rewriting this page's URL now would cancel the navigation.
     leaving.current = true
@@ -142,7 +175,7 @@ export function SiteSearch({ browse }: { browse: ReactNode }) {
   const status = statusText(engine, activeQuery, results)
   return (
     <div onKeyDown={moveThroughResults}>
-      <form role="search" action="/search" method="get" onSubmit={openFirstResult}>
+      <form role="search" action="/search" method="get" onSubmit={(event) => void openFirstResult(event)}>
         <label htmlFor={searchFieldId} className="block font-semibold text-ink">
           Search articles
         </label>

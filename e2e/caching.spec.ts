@@ -30,7 +30,9 @@ for (const path of [
   '/feed.json',
   '/llms.txt',
   `${benchmarkArticle.path}.md`,
-  '/search-index.json',
+  '/search-data/catalog.json',
+  '/search-data/shard-c.json',
+  `/search-data/posts/go-struct-field-alignment.json`,
   `${benchmarkArticle.path}/opengraph-image`,
 ]) {
   test(`${path} may be cached by a CDN and is revalidated with its ETag`, async ({ request }) => {

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
 
-const indexPath = '/search-index.json'
+const indexPath = '/search-data/catalog.json'
 // Text from MiniSearch's own error messages: string literals survive minification, and no other code has it.
 const miniSearchMarker = 'MiniSearch: duplicate ID'
 // "distroless" appears in the body of one article only: not in any title, heading, summary or tag.
@@ -145,6 +145,10 @@ test('articles and listing pages load neither the index nor MiniSearch, even whe
   await page.goto('/search?q=cache')
   await expect(results(page).first()).toBeVisible()
   expect(traffic.requests).toContain(indexPath)
+  // The index's part for "c", and no other part.
+  expect(traffic.requests.filter((path) => path.startsWith('/search-data/shard-'))).toEqual([
+    '/search-data/shard-c.json',
+  ])
   expect(await traffic.scriptsContaining(miniSearchMarker)).toHaveLength(1)
 })
 

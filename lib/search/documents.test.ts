@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from '../__fixtures__/temporary-posts'
 import { createSearch } from './engine'
-import { getSearchIndex } from './documents'
+import { buildSearchFiles, type SearchFiles } from './documents'
 
 const environment = { POSTS_DIR: process.env.POSTS_DIR, SITE_ENV: process.env.SITE_ENV }
 afterEach(() => {
@@ -39,19 +39,29 @@ const body = [
 async function indexOf(files: Record<string, string>, siteEnvironment: string) {
   process.env.POSTS_DIR = temporaryPosts(files)
   process.env.SITE_ENV = siteEnvironment
-  return getSearchIndex({ cacheDirectory: false })
+  return buildSearchFiles({ cacheDirectory: false })
 }
 
-describe('getSearchIndex', () => {
+/** Each post whole, catalog entry and text together. */
+const documentsOf = ({ catalog, documents }: SearchFiles) =>
+  catalog.map((entry) => ({ ...entry, ...documents.get(entry.slug)! }))
+
+const partsOf = (files: SearchFiles) => ({
+  catalog: files.catalog,
+  shard: async (name: string) => files.shards.get(name),
+  document: async (slug: string) => files.documents.get(slug)!,
+})
+
+describe('buildSearchFiles', () => {
   it('turns a post into plain text by section: no frontmatter, imports, expressions, tags or footnote markers', async () => {
-    const { documents } = await indexOf(
+    const files = await indexOf(
       {
         'post/index.mdx': postSource({ title: '"Cache lines"', date: '2026-05-19', tags: '[go, performance]' }, body),
         'post/bench/results.txt': 'goos: linux\nBenchmarkScan-2  100  12 ns/op\n',
       },
       'production',
     )
-    expect(documents).toEqual([
+    expect(documentsOf(files)).toEqual([
       {
         slug: 'post',
         title: 'Cache lines',
@@ -80,25 +90,27 @@ describe('getSearchIndex', () => {
       'draft/index.mdx': postSource({ title: '"Draft"', date: '2026-01-06', draft: 'true' }),
       'future/index.mdx': postSource({ title: '"Future"', date: '2999-01-01' }),
     }
-    const slugs = async (environment: string) =>
-      (await indexOf(files, environment)).documents.map((document) => document.slug)
+    const slugs = async (environment: string) => (await indexOf(files, environment)).catalog.map((entry) => entry.slug)
     expect(await slugs('production')).toEqual(['published'])
     expect(await slugs('preview')).toEqual(['future', 'draft', 'published'])
   })
 
   it('feeds a search that finds a post by a word only in its body, or by a heading, linking to its section', async () => {
     const search = createSearch(
-      await indexOf(
-        {
-          'post/index.mdx': postSource({ title: '"Cache lines"' }, body),
-          'post/bench/results.txt': 'BenchmarkScan-2  100  12 ns/op\n',
-          'other/index.mdx': postSource({ title: '"Other"', date: '2026-05-02' }, '## Setup\n\nNothing in common.\n'),
-        },
-        'production',
+      partsOf(
+        await indexOf(
+          {
+            'post/index.mdx': postSource({ title: '"Cache lines"' }, body),
+            'post/bench/results.txt': 'BenchmarkScan-2  100  12 ns/op\n',
+            'other/index.mdx': postSource({ title: '"Other"', date: '2026-05-02' }, '## Setup\n\nNothing in common.\n'),
+          },
+          'production',
+        ),
       ),
     )
-    expect(search('fieldalignmentDemo').hits.map((hit) => hit.href)).toEqual(['/posts/post'])
-    expect(search('results').hits.map((hit) => hit.href)).toEqual(['/posts/post#results'])
-    expect(search('setup').hits.map((hit) => hit.href)).toEqual(['/posts/other#setup'])
+    const hrefs = async (query: string) => (await search(query)).hits.map((hit) => hit.href)
+    expect(await hrefs('fieldalignmentDemo')).toEqual(['/posts/post'])
+    expect(await hrefs('results')).toEqual(['/posts/post#results'])
+    expect(await hrefs('setup')).toEqual(['/posts/other#setup'])
   })
 })

@@ -1,26 +1,46 @@
 import 'server-only'
-import type { CompileOptions } from '../mdx/compile'
+import type { AsPlainObject } from 'minisearch'
 import { formatLongDate } from '../content/dates'
 import { getAllPostsWithText } from '../content/posts'
-import type { SearchIndex } from './engine'
+import type { CompileOptions } from '../mdx/compile'
+import { shardDocuments, shardIndex, type CatalogEntry, type DocumentText, type SearchDocument } from './engine'
 
-/**
- * What /search-index.json serves: every published post's title, summary, date, tags and text by section. The page
- * builds its MiniSearch index from these documents when a reader opens it (lib/search/engine.ts); shipping MiniSearch's
- * serialised index instead would add its term tables to the same text, which the snippets need anyway.
- */
-export async function getSearchIndex(options?: CompileOptions): Promise<SearchIndex> {
-  const posts = await getAllPostsWithText(options)
+/** The parts of the search index the site serves (lib/search/engine.ts reads them in the browser). */
+export type SearchFiles = {
+  catalog: CatalogEntry[]
+  /** Each first letter's part of the index, by its name ("a" … "z", "0" … "9", "_"). */
+  shards: Map<string, AsPlainObject>
+  documents: Map<string, DocumentText>
+}
+
+let built: Promise<SearchFiles> | undefined
+
+/** Every published post as search knows it, split into the parts the search page fetches; built once per process. */
+export function getSearchFiles(options?: CompileOptions): Promise<SearchFiles> {
+  return (built ??= buildSearchFiles(options))
+}
+
+/** The parts, built anew from the posts of this build. */
+export async function buildSearchFiles(options?: CompileOptions): Promise<SearchFiles> {
+  const documents: SearchDocument[] = (await getAllPostsWithText(options)).map((post) => ({
+    slug: post.slug,
+    title: post.title,
+    date: post.date,
+    formattedDate: formatLongDate(post.date),
+    draft: post.draft,
+    summary: post.summary,
+    tags: post.tags,
+    sections: post.sections,
+  }))
   return {
-    documents: posts.map((post) => ({
-      slug: post.slug,
-      title: post.title,
-      summary: post.summary,
-      date: post.date,
-      formattedDate: formatLongDate(post.date),
-      tags: post.tags,
-      draft: post.draft,
-      sections: post.sections,
+    catalog: documents.map(({ slug, title, date, formattedDate, draft }) => ({
+      slug,
+      title,
+      date,
+      formattedDate,
+      draft,
     })),
+    shards: new Map([...shardDocuments(documents)].map(([name, shard]) => [name, shardIndex(shard)])),
+    documents: new Map(documents.map(({ slug, summary, tags, sections }) => [slug, { summary, tags, sections }])),
   }
 }
