@@ -3,6 +3,7 @@ import { SmartLink } from '@/components/smart-link'
 import { BenchmarkEnvironment } from './benchmark-environment'
 import { BenchmarkTable } from './benchmark-table'
 import { Diagram } from './diagram'
+import { FlameGraph } from './flame-graph'
 import { Callout } from './callout'
 import { CodeToolbar } from './code-toolbar'
 
@@ -53,6 +54,7 @@ export const mdxComponents = {
   img: ({ alt, ...props }: ComponentProps<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
   Callout,
   BenchmarkTable,
+  FlameGraph,
   // Put before an article's first benchmark table while compiling (lib/mdx/component-props.ts).
   BenchmarkEnvironment,
   // A ```dot block, drawn while compiling (lib/mdx/diagrams.ts).

@@ -177,7 +177,7 @@ describe('what compiling a post checks', () => {
         line: 14,
         column: 1,
         message:
-          "<Callot> is not a component posts can use: the journal's components are Callout, BenchmarkTable (or import one from the post's folder)",
+          "<Callot> is not a component posts can use: the journal's components are Callout, BenchmarkTable, FlameGraph (or import one from the post's folder)",
       },
       // The files are missing too, and said in the same round (lib/mdx/images.ts).
       {

@@ -20,6 +20,10 @@ import {
   BenchmarkSelectionError,
   compareBenchmarks,
   describeEnvironment,
+  flameTree,
+  parseRawProfile,
+  ProfileParseError,
+  topFunctions,
   type BenchmarkComparison,
   type BenchmarkSelection,
   type BenchmarkTableModel,
@@ -32,6 +36,8 @@ export type ComponentFacts = {
   values: Record<string, unknown>
   /** For a <BenchmarkTable>: the table it shows and the notes under its caption. */
   table?: { model: BenchmarkTableModel; notes: string[] }
+  /** For a <FlameGraph>: the functions that account for the most, as shares of the total. */
+  flame?: { name: string; flat: number; cumulative: number }[]
 }
 
 declare module 'mdast-util-mdx-jsx' {
@@ -194,8 +200,35 @@ export function remarkComponentProps({
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return
       const at = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
       const values = attributeValues(node, imports)
-      if (node.name === 'Callout' || node.name === 'BenchmarkTable')
+      if (node.name === 'Callout' || node.name === 'BenchmarkTable' || node.name === 'FlameGraph')
         node.attributes.push({ type: 'mdxJsxAttribute', name: 'source', value: `${at.file}:${at.line}` })
+
+      if (node.name === 'FlameGraph') {
+        const title = typeof values.title === 'string' ? values.title : undefined
+        const fail = (message: string) =>
+          problems.push({ ...at, message: `<FlameGraph${title ? ` title="${title}"` : ''}>: ${message}` })
+        if (!title) fail('needs a title="…" that says what the graph shows')
+        if (typeof values.profile !== 'string' || typeof values.sample !== 'string')
+          return fail('needs profile={…} (`go tool pprof -raw` output imported from the post\'s folder) and sample="…"')
+        try {
+          const tree = flameTree(parseRawProfile(values.profile), values.sample)
+          node.data = {
+            ...node.data,
+            playbook: {
+              values,
+              flame: topFunctions(tree).map(({ name, flat, cumulative }) => ({
+                name,
+                flat: flat / tree.value,
+                cumulative: cumulative / tree.value,
+              })),
+            },
+          }
+        } catch (error) {
+          if (!(error instanceof ProfileParseError)) throw error
+          fail(error.message)
+        }
+        return
+      }
 
       if (node.name === 'Callout') {
         node.data = { ...node.data, playbook: { values } }

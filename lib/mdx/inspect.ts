@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit'
 import type { ContentProblem } from '../problems'
 
 /** The components every post can use without importing them (components/mdx/mdx-components.tsx). */
-export const globalComponentNames = ['Callout', 'BenchmarkTable'] as const
+export const globalComponentNames = ['Callout', 'BenchmarkTable', 'FlameGraph'] as const
 
 export type LocatedLink = { url: string; line: number; column: number }
 

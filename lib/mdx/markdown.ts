@@ -100,6 +100,26 @@ function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootCon
         paragraph([{ type: 'strong', children: [text(attribute(node, 'title') ?? 'A diagram')] }]),
         { type: 'code', lang: 'dot', value: attribute(node, 'source') ?? '' },
       ]
+    case 'FlameGraph': {
+      const rows = facts?.flame ?? []
+      const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`
+      return [
+        paragraph([
+          { type: 'strong', children: [text(typeof values.title === 'string' ? values.title : 'A flame graph')] },
+        ]),
+        {
+          type: 'table',
+          align: [null, 'right', 'right'],
+          children: [
+            ['Function', 'Itself', 'With what it calls'],
+            ...rows.map(({ name, flat, cumulative }) => [name, percent(flat), percent(cumulative)]),
+          ].map((cells) => ({
+            type: 'tableRow',
+            children: cells.map((cell) => ({ type: 'tableCell', children: [text(cell)] })),
+          })),
+        },
+      ]
+    }
     case 'BenchmarkEnvironment':
       // Each table says where it was measured in its own notes.
       return []
