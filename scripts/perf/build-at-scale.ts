@@ -25,6 +25,7 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { syntheticPosts, writeSyntheticPosts } from './synthetic-posts'
@@ -222,6 +223,58 @@ function articleSizes(pages: string[]): string {
   return `median article page ${kib(html)} HTML, ${kib(rsc)} RSC payload`
 }
 
+/**
+ * How the prerendering workers shared the articles, from the render-article timings the page records: `next build`
+ * gives each worker a contiguous share of the routes in path order, and app/source/ is named to sort after
+ * app/posts/ so that the articles straddle the split. If Next changes that order, one worker renders every
+ * article again and the build slows by a third: this fails loudly when it happens.
+ */
+function workerShares(timingFile: string): string {
+  const slugsByWorker = new Map<number, Set<string>>()
+  for (const line of readFileSync(timingFile, 'utf8').split('\n')) {
+    if (!line.includes('"render-article"')) continue
+    const { pid, slug } = JSON.parse(line) as { pid: number; slug: string }
+    slugsByWorker.set(pid, (slugsByWorker.get(pid) ?? new Set()).add(slug))
+  }
+  const counts = [...slugsByWorker.values()].map((slugs) => slugs.size).sort((a, b) => b - a)
+  const total = counts.reduce((sum, count) => sum + count, 0)
+  const largest = total ? counts[0] / total : 1
+  const shares = `${counts.length} workers rendered the articles: ${counts.join(' / ')}`
+  if (counts.length < 2 || largest > 0.8)
+    throw new Error(
+      `${shares}. One worker rendered ${(largest * 100).toFixed(0)} % of them: the balance between the build workers is broken (see app/source/[file]/route.ts)`,
+    )
+  return shares
+}
+
+/** What a reader's first search result costs at this size: the search code, the catalog, the largest part of the index and the text of the 20 largest posts. */
+function searchCost(distDir: string): string {
+  const gz = (file: string) => gzipSync(readFileSync(file)).length
+  const folder = path.join(distDir, 'server', 'app', 'search-data')
+  const bodies = (dir: string, pattern: RegExp) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => pattern.test(name))
+          .map((name) => gz(path.join(dir, name)))
+      : []
+  const catalog = bodies(folder, /^catalog\.json\.body$/)[0] ?? 0
+  const shards = bodies(folder, /^shard-.+\.json\.body$/).sort((a, b) => b - a)
+  const posts = bodies(path.join(folder, 'posts'), /\.json\.body$/).sort((a, b) => b - a)
+  const chunks = path.join(distDir, 'static', 'chunks')
+  const engine = readdirSync(chunks, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (name) =>
+        name.endsWith('.js') && readFileSync(path.join(chunks, name), 'utf8').includes('MiniSearch: duplicate ID'),
+    )
+    .reduce((sum, name) => sum + gz(path.join(chunks, name)), 0)
+  const worst = engine + catalog + (shards[0] ?? 0) + posts.slice(0, 20).reduce((sum, size) => sum + size, 0)
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+  return (
+    `search, gzip: code ${kib(engine)}, catalog ${kib(catalog)}, ${shards.length} parts (largest ${kib(shards[0] ?? 0)}), ` +
+    `${posts.length} posts' text (largest ${kib(posts[0] ?? 0)}); a one-word search's first results cost at most ${kib(worst)}`
+  )
+}
+
 async function measure(count: number) {
   const postsDir = mkdtempSync(path.join(os.tmpdir(), `playbook-scale-${count}-`))
   const distDir = path.join('.scale', `build-${count}`)
@@ -241,6 +294,8 @@ async function measure(count: number) {
     if (pages.length !== count) throw new Error(`the clean build wrote ${pages.length} article pages, not ${count}`)
     printBuild(`Clean build of ${count} posts (empty build folder)`, count, clean)
     console.log(`  ${articleSizes(pages)}`)
+    console.log(`  ${searchCost(distDir)}`)
+    console.log(`  ${workerShares(timingFile)}`)
 
     const edited = editOnePost(postsDir)
     const rebuild = await build(distDir, postsDir, timingFile, 'rebuild', false)
