@@ -12,3 +12,8 @@ export function recordTiming(event: string, started: number, details: Record<str
   const ms = Math.round((performance.now() - started) * 10) / 10
   timings.publish({ event, ms, at: Date.now(), pid: process.pid, ...details })
 }
+
+/** An event without a duration (which worker rendered which page), on the same channel. */
+export function recordEvent(event: string, details: Record<string, string | number> = {}): void {
+  if (timings.hasSubscribers) timings.publish({ event, at: Date.now(), pid: process.pid, ...details })
+}

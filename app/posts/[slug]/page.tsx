@@ -27,7 +27,7 @@ import {
 } from '@/lib/content/posts'
 import { absoluteUrl, blogPostingJsonLd, pageAlternates } from '@/lib/site/seo'
 import { authorPath, postPath } from '@/lib/site/paths'
-import { recordTiming } from '@/lib/timing'
+import { recordEvent } from '@/lib/timing'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -62,7 +62,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const started = performance.now()
   const { slug } = await params
   const problems = isPreviewServer() ? await previewProblems(slug) : []
   if (problems.length > 0) return <ContentProblems slug={slug} problems={problems} />
@@ -73,7 +72,7 @@ export default async function PostPage({ params }: Props) {
   const series = seriesOf(post, posts)
   const withToc = hasTableOfContents(post.toc)
   // Which build worker rendered which article (npm run build:scale checks that the workers share them).
-  recordTiming('render-article', started, { slug })
+  recordEvent('render-article', { slug })
   return (
     // On wide screens the article sits in the middle of three columns, its table of contents in the right one.
     <div className={withToc ? 'has-toc xl:-mx-32 xl:grid xl:grid-cols-[14rem_44rem_14rem] xl:gap-x-8' : undefined}>
