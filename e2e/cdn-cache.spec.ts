@@ -61,7 +61,7 @@ const pages = [
   { path: benchmarkArticle.path, status: 200, type: 'text/html', shows: benchmarkArticle.title },
   { path: '/tags', status: 200, type: 'text/html', shows: '<h1' },
   { path: `${benchmarkArticle.path}.md`, status: 200, type: 'text/markdown', shows: `# ${benchmarkArticle.title}` },
-  { path: '/feed.xml', status: 200, type: 'application/rss+xml', shows: '<rss' },
+  { path: '/feed.xml', status: 200, type: 'application/xml', shows: '<rss' },
   { path: '/sitemap.xml', status: 200, type: 'application/xml', shows: '<urlset' },
   { path: `${benchmarkArticle.path}/opengraph-image`, status: 200, type: 'image/png' },
   { path: '/posts/no-such-article', status: 404, type: 'text/html', shows: '<h1' },
@@ -158,9 +158,18 @@ test.describe('a shared cache in front of npm start', () => {
   test('keeps the pages it may keep: the second reader is served from the cache', async () => {
     for (const { name, context } of caches) {
       const headers = { ...reader, 'X-Scenario': `warm-${++scenario}` }
-      expect((await context.get(benchmarkArticle.path, { headers })).headers()['x-cache'], name).toBe('MISS')
-      const second = await context.get(benchmarkArticle.path, { headers })
-      expect(second.headers()['x-cache'], name).toBe('HIT')
+      const first = await context.get(benchmarkArticle.path, { headers })
+      expect(first.headers()['x-cache'], name).toBe('MISS')
+      // nginx files the answer once its upstream is done, which can be a moment after the client has it all.
+      let second = await context.get(benchmarkArticle.path, { headers })
+      for (let attempt = 0; attempt < 20 && second.headers()['x-cache'] === 'MISS'; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        second = await context.get(benchmarkArticle.path, { headers })
+      }
+      const seen = ['status', 'cache-control', 'vary', 'content-length', 'transfer-encoding']
+        .map((header) => `${header}: ${header === 'status' ? first.status() : first.headers()[header]}`)
+        .join('; ')
+      expect(second.headers()['x-cache'], `${name}, after an answer with ${seen}`).toBe('HIT')
       expect(await second.text(), name).toContain(benchmarkArticle.title)
     }
   })

@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-export const routerRequestHeaders: string[]
-export const privateCacheControl: string
 export function isPrivateVariant(
   request: { headers: Record<string, string | string[] | undefined>; url: string },
   response: { status: number; contentType: string | undefined },

@@ -11,7 +11,7 @@
 // except the one answer such a request exists for: a 200 payload at a URL whose `_rsc` names that variant.
 
 /** Request headers with which Next's router asks for something other than the page a browser gets. */
-export const routerRequestHeaders = [
+const routerRequestHeaders = [
   'rsc',
   'next-router-state-tree',
   'next-router-prefetch',
@@ -22,7 +22,7 @@ export const routerRequestHeaders = [
 ]
 
 /** The Cache-Control of an answer only the client that asked may keep. */
-export const privateCacheControl = 'private, no-store'
+const privateCacheControl = 'private, no-store'
 
 /**
  * Whether a response must stay out of shared caches: it answers a router request (or a URL with `_rsc`), and it is
@@ -31,12 +31,17 @@ export const privateCacheControl = 'private, no-store'
  * @param {{ status: number, contentType: string | undefined }} response
  */
 export function isPrivateVariant(request, { status, contentType }) {
-  const query = new URL(request.url, 'http://localhost').searchParams
+  // The query is read as text: a target such as `//x` or `/\\x` is not a URL `new URL()` accepts, and the guard
+  // must answer for every request line the server takes.
+  const target = request.url ?? ''
+  const query = new URLSearchParams(
+    target.includes('?') ? target.slice(target.indexOf('?') + 1).replace(/#.*$/, '') : '',
+  )
   const routerHeaders = routerRequestHeaders.some((name) => request.headers[name] !== undefined)
   if (!routerHeaders && !query.has('_rsc')) return false
   const isNamedPayload =
     request.headers.rsc === '1' &&
-    query.get('_rsc') &&
+    query.has('_rsc') &&
     status === 200 &&
     (contentType ?? '').startsWith('text/x-component')
   return !isNamedPayload

@@ -25,6 +25,12 @@ describe('isPrivateVariant', () => {
     // No browser asks for _rsc without the router's header: the HTML it gets there is nobody else's business.
     expect(isPrivateVariant({ headers: {}, url: '/posts/x?_rsc=abc' }, page)).toBe(true)
   })
+
+  it('answers for request targets that are not URLs', () => {
+    expect(isPrivateVariant({ headers: {}, url: '//%0d%0aSet-Cookie:x=1' }, page)).toBe(false)
+    expect(isPrivateVariant({ headers: {}, url: '/\\%0d%0aSet-Cookie:x=1' }, page)).toBe(false)
+    expect(isPrivateVariant({ headers: { rsc: '1' }, url: '//x?_rsc=abc' }, payload)).toBe(false)
+  })
 })
 
 describe('isNotModified', () => {
