@@ -8,7 +8,7 @@
 // It also says once per article how the figures were measured: it reads the benchmark output each table imports,
 // puts a <BenchmarkEnvironment> panel before the first table that has one, and gives every other table whose
 // machine or toolchain differs from the article's a `differs` prop that names the difference.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Expression, Program } from 'estree'
 import { valueToEstree } from 'estree-util-value-to-estree'
@@ -50,7 +50,7 @@ declare module 'mdast-util-mdx-jsx' {
 }
 
 /** The kinds of <Callout>, in the order the error message lists them. */
-export const calloutTypes = ['note', 'tip', 'warning', 'danger'] as const
+const calloutTypes = ['note', 'tip', 'warning', 'danger'] as const
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
 
@@ -94,14 +94,17 @@ function expressionOf(program: Program | null | undefined): Expression | undefin
   return statement?.type === 'ExpressionStatement' ? statement.expression : undefined
 }
 
-/** The text files a post imports by default import, by the name it gives them: results → posts/x/bench/results.txt. */
+/**
+ * The text files a post imports by default import and that exist, by the name it gives them: results →
+ * posts/x/bench/results.txt. A missing file is left to the bundler, which names the import's line.
+ */
 function importedTextFiles(tree: Root, postDirectory: string): Map<string, string> {
   const files = new Map<string, string>()
   visit(tree, 'mdxjsEsm', (node) => {
     for (const statement of node.data?.estree?.body ?? []) {
       if (statement.type !== 'ImportDeclaration' || typeof statement.source.value !== 'string') continue
       const file = path.resolve(postDirectory, statement.source.value)
-      if (!file.startsWith(postDirectory + path.sep) || !file.endsWith('.txt')) continue
+      if (!file.startsWith(postDirectory + path.sep) || !file.endsWith('.txt') || !existsSync(file)) continue
       for (const specifier of statement.specifiers)
         if (specifier.type === 'ImportDefaultSpecifier') files.set(specifier.local.name, file)
     }
