@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { IntentPrefetch } from '@/components/intent-prefetch'
 import { SiteFooter } from '@/components/site-footer'
 import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
@@ -47,10 +48,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         {isPreview && <PreviewBanner />}
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-5 pt-10 sm:px-8 sm:pt-14">
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-5 pt-7 sm:px-8 sm:pt-14">
           {children}
         </main>
         <SiteFooter />
+        <IntentPrefetch />
         <script dangerouslySetInnerHTML={{ __html: searchShortcutScript }} />
       </body>
     </html>

@@ -1,33 +1,15 @@
-'use client'
-
 import NextLink from 'next/link'
-import { useState, type ComponentProps } from 'react'
+import type { ComponentProps } from 'react'
+import { noPrefetchAttribute } from '@/lib/browser/prefetch'
 
 /**
- * The site's internal link: next/link, prefetching on intent instead of on view. Next prefetches every link as it
- * scrolls into view, which on an article meant some twenty payload requests parsed on the main thread while the
- * reader was reading. This one prefetches when the reader points at it, focuses it or touches it, which still
- * lands before the click. `prefetch={false}` keeps a link from prefetching at all.
+ * The site's internal link: next/link with its own prefetching off, for server and client components alike. Next
+ * prefetches every link as it scrolls into view, which on an article meant some twenty payload requests parsed on
+ * the main thread while the reader was reading; components/intent-prefetch.tsx prefetches a link when the reader
+ * points at it, focuses it or touches it instead, which still lands before the click. `prefetch={false}` keeps a
+ * link from being prefetched at all. This module is not a client component on purpose: a client wrapper would
+ * carry next/link's code into the site's own chunk on every page.
  */
-export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
-  const [intent, setIntent] = useState(false)
-  const allowed = prefetch !== false
-  return (
-    <NextLink
-      {...props}
-      prefetch={allowed && intent ? null : false}
-      onMouseEnter={(event) => {
-        if (allowed) setIntent(true)
-        onMouseEnter?.(event)
-      }}
-      onFocus={(event) => {
-        if (allowed) setIntent(true)
-        onFocus?.(event)
-      }}
-      onTouchStart={(event) => {
-        if (allowed) setIntent(true)
-        onTouchStart?.(event)
-      }}
-    />
-  )
+export function Link({ prefetch, ...props }: ComponentProps<typeof NextLink>) {
+  return <NextLink {...props} prefetch={false} {...(prefetch === false ? { [noPrefetchAttribute]: '' } : {})} />
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   budgetFor,
+  chunkFactories,
+  siteFactories,
   budgetProblems,
   inlineScripts,
   ownerOf,
@@ -85,5 +87,22 @@ describe('the JavaScript budget', () => {
     expect(budgetFor('/posts/x/y', budget)?.pattern).toBe('*')
     expect(budgetFor('/', budget)?.pattern).toBe('*')
     expect(budgetFor('/', { ...budget, routes: [] })).toBeUndefined()
+  })
+
+  it("splits a Turbopack chunk that holds the site's client components and next/link: the site's are its own", () => {
+    // Site module 1 (a NavLink) loads module 2 (site code) and next/link (3), which loads its helper 4; module 5 is
+    // in another chunk.
+    const chunk =
+      '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push(["object"==typeof document?document.currentScript:void 0,' +
+      '1,e=>{"use strict";var t=e.i(2),n=e.i(3),o=e.i(5);e.s(["NavLink",0,function(){return n.default}])},' +
+      '2,e=>{"use strict";e.s(["x",0,1])},' +
+      '3,(e,t,r)=>{"use strict";let u=e.r(4);r.default=function Link(){return u}},' +
+      '4,(e,t,r)=>{"use strict";r.helper="a long helper that only next/link uses"}])'
+    const factories = chunkFactories(chunk)!
+    expect([...factories.keys()]).toEqual(['1', '2', '3', '4'])
+    expect(factories.get('1')!.dependencies).toEqual(['2', '3', '5'])
+    expect(factories.get('3')!.dependencies).toEqual(['4'])
+    expect([...siteFactories(factories, ['1'], ['3'])].sort()).toEqual(['1', '2'])
+    expect(chunkFactories('webpackChunk.push([[1],{1:function(){}}])')).toBeUndefined()
   })
 })

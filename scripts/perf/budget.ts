@@ -2,6 +2,7 @@
 // runtime (what any Next.js App Router page loads) and what this site's code adds, and checked against the
 // committed budget (performance-budget.json). scripts/perf/js-budget.ts reads the build folder and prints it.
 import { gzipSync } from 'node:zlib'
+import { parse, type Node } from 'acorn'
 
 export type ScriptTag = { src: string; noModule: boolean }
 
@@ -29,6 +30,8 @@ export type BuildFacts = {
   runtimeFiles: string[]
   /** For each chunk (as its URL path, /_next/static/…), the client modules the manifests place in it. */
   chunkModules: Map<string, Set<string>>
+  /** Each client module's id in the bundle, where the manifests give one. */
+  moduleIds?: Map<string, string>
 }
 
 // Turbopack names modules `[project]/node_modules/next/…`, webpack by their absolute path.
@@ -39,7 +42,8 @@ export type ScriptOwner = 'framework' | 'site'
 /**
  * A script is the framework's when Next's manifest lists it as runtime, or when every client module in it is part
  * of Next itself (its router, layout router and <Link>). Anything holding a module of this site or of another
- * package is the site's, whole, since a chunk is loaded whole; so is a script no manifest mentions.
+ * package is the site's, and so is a script no manifest mentions; of a chunk that holds both the site's modules
+ * and Next's, the site's part is what siteFactories finds.
  */
 export function ownerOf(src: string, facts: BuildFacts): ScriptOwner {
   const path = src.replace(/^\/_next\//, '').replace(/\?.*$/, '')
@@ -54,12 +58,64 @@ export function ownerOf(src: string, facts: BuildFacts): ScriptOwner {
 
 export type Sized = { raw: number; gzip: number }
 
-export function sizeOf(contents: Buffer | string): Sized {
+function sizeOf(contents: Buffer | string): Sized {
   const buffer = typeof contents === 'string' ? Buffer.from(contents) : contents
   return { raw: buffer.length, gzip: gzipSync(buffer).length }
 }
 
-export type ScriptReport = ScriptTag & Sized & { owner: ScriptOwner; modules: string[] }
+type Factory = { text: string; dependencies: string[] }
+
+/**
+ * The module factories of a Turbopack chunk, `(globalThis.TURBOPACK||…).push([script, id, factory, id, factory …])`,
+ * by module id, each with its source and the ids it loads (`e.i(id)`, `e.r(id)` with the factory's first
+ * parameter). Undefined for any other format.
+ */
+export function chunkFactories(source: string): Map<string, Factory> | undefined {
+  let program: Node & { body?: Node[] }
+  try {
+    program = parse(source, { ecmaVersion: 'latest', sourceType: 'script' })
+  } catch {
+    return undefined
+  }
+  type Call = Node & { callee?: { property?: { name?: string } }; arguments?: (Node & { elements?: Node[] })[] }
+  const statement = program.body?.[0] as (Node & { expression?: Call }) | undefined
+  const call = statement?.expression
+  const elements = call?.callee?.property?.name === 'push' ? call.arguments?.[0]?.elements : undefined
+  if (!elements) return undefined
+  const factories = new Map<string, Factory>()
+  for (let index = 1; index + 1 < elements.length; index += 2) {
+    const id = elements[index] as Node & { value?: unknown }
+    const factory = elements[index + 1] as Node & { params?: (Node & { name?: string })[] }
+    const context = factory.params?.[0]?.name
+    if (id.type !== 'Literal' || !context) return undefined
+    const text = source.slice(factory.start, factory.end)
+    const loads = new RegExp(`\\b${context.replace(/\$/g, '\\$')}\\.[ir]\\(([0-9]+|"[^"]+")\\)`, 'g')
+    const dependencies = [...text.matchAll(loads)].map((match) => match[1].replace(/"/g, ''))
+    factories.set(String(id.value), { text, dependencies })
+  }
+  return factories.size > 0 ? factories : undefined
+}
+
+/**
+ * The factories of a chunk that are the site's: its own client modules and what they load without going through a
+ * module of Next's. Turbopack puts the client components of a layout in one chunk with next/link's client and its
+ * helpers; those stay the framework's, as they are in a chunk of their own when the site has no client component.
+ */
+export function siteFactories(factories: Map<string, Factory>, siteIds: string[], frameworkIds: string[]): Set<string> {
+  const owned = new Set<string>()
+  const framework = new Set(frameworkIds)
+  const pending = siteIds.filter((id) => factories.has(id))
+  while (pending.length > 0) {
+    const id = pending.pop()!
+    if (owned.has(id) || framework.has(id) || !factories.has(id)) continue
+    owned.add(id)
+    pending.push(...factories.get(id)!.dependencies)
+  }
+  return owned
+}
+
+/** A script's size, and the part of it that is the site's (all of it, none of it, or its own modules in a mixed chunk). */
+export type ScriptReport = ScriptTag & Sized & { owner: ScriptOwner; modules: string[]; site: Sized }
 
 export type PageReport = {
   route: string
@@ -70,29 +126,50 @@ export type PageReport = {
   inline: Sized
 }
 
-function total(scripts: ScriptReport[]): Sized {
-  return scripts.reduce((sum, script) => ({ raw: sum.raw + script.raw, gzip: sum.gzip + script.gzip }), {
-    raw: 0,
-    gzip: 0,
-  })
+function total(sizes: Sized[]): Sized {
+  return sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { raw: 0, gzip: 0 })
+}
+
+/** What of a site-owned chunk is the site's: its own modules' share when the chunk also holds Next's modules. */
+function siteShare(contents: Buffer, modules: string[], facts: BuildFacts): Sized {
+  const whole = sizeOf(contents)
+  const idsOf = (names: string[]) =>
+    names.map((name) => facts.moduleIds?.get(name)).filter((id): id is string => id !== undefined)
+  const framework = modules.filter((name) => frameworkModule.test(name))
+  if (framework.length === 0) return whole
+  const factories = chunkFactories(contents.toString('utf8'))
+  if (!factories) return whole
+  const site = modules.filter((name) => !frameworkModule.test(name) && !/\.css(\?|$)/.test(name))
+  const owned = siteFactories(factories, idsOf(site), idsOf(framework))
+  const ownText = [...owned].map((id) => factories.get(id)!.text).join('\n')
+  // Gzip of the site's factories alone, never more than the chunk's.
+  const own = sizeOf(ownText)
+  return { raw: Math.min(own.raw, whole.raw), gzip: Math.min(own.gzip, whole.gzip) }
 }
 
 export function pageReport(route: string, html: string, facts: BuildFacts, read: (src: string) => Buffer): PageReport {
   const scripts = scriptTags(html).map((tag): ScriptReport => {
     const source = tag.src.replace(/\?.*$/, '')
+    const contents = read(source)
+    const owner = ownerOf(tag.src, facts)
+    const modules = [...(facts.chunkModules.get(source) ?? [])].sort()
+    const whole = sizeOf(contents)
     return {
       ...tag,
-      ...sizeOf(read(source)),
-      owner: ownerOf(tag.src, facts),
-      modules: [...(facts.chunkModules.get(source) ?? [])].sort(),
+      ...whole,
+      owner,
+      modules,
+      site: owner === 'framework' ? { raw: 0, gzip: 0 } : siteShare(contents, modules, facts),
     }
   })
   const loaded = scripts.filter((script) => !script.noModule)
+  const site = total(loaded.map((script) => script.site))
+  const all = total(loaded)
   return {
     route,
     scripts,
-    framework: total(loaded.filter((script) => script.owner === 'framework')),
-    site: total(loaded.filter((script) => script.owner === 'site')),
+    framework: { raw: all.raw - site.raw, gzip: all.gzip - site.gzip },
+    site,
     inline: sizeOf(inlineScripts(html)),
   }
 }
@@ -121,8 +198,8 @@ export function budgetProblems(page: PageReport, budget: Budget): string[] {
     problems.push(
       `${page.route}: the site's own JavaScript is ${page.site.gzip} B gzip, over the budget of ${limit.siteGzip} B ` +
         `for ${limit.pattern} (${page.scripts
-          .filter((script) => script.owner === 'site' && !script.noModule)
-          .map((script) => `${script.src} ${script.gzip} B: ${script.modules.join(', ') || 'no manifest entry'}`)
+          .filter((script) => script.site.gzip > 0 && !script.noModule)
+          .map((script) => `${script.src} ${script.site.gzip} B: ${script.modules.join(', ') || 'no manifest entry'}`)
           .join('; ')})`,
     )
   if (page.framework.gzip > budget.framework.gzip)

@@ -46,6 +46,7 @@ function buildFacts(): BuildFacts {
     polyfillFiles?: string[]
   }
   const chunkModules = new Map<string, Set<string>>()
+  const moduleIds = new Map<string, string>()
   for (const file of filesUnder(appDir, '_client-reference-manifest.js')) {
     // globalThis.__RSC_MANIFEST["/page"] = {…}: the object is JSON. Turbopack lists chunks as URL paths, webpack as
     // chunk ids and paths under .next/ alternately.
@@ -57,6 +58,7 @@ function buildFacts(): BuildFacts {
       clientModules: Record<string, { id?: string | number; chunks: string[] }>
     }
     for (const [name, { id, chunks }] of Object.entries(clientModules)) {
+      if (id !== undefined) moduleIds.set(name, String(id))
       // A module's entry lists every chunk needed to load it, its dependencies' too (a site component that renders
       // <Link> lists next/link's chunk). A module belongs to the chunk that defines it, when its id says which.
       const urls = chunks
@@ -67,7 +69,11 @@ function buildFacts(): BuildFacts {
         chunkModules.set(url, (chunkModules.get(url) ?? new Set()).add(name))
     }
   }
-  return { runtimeFiles: [...(manifest.rootMainFiles ?? []), ...(manifest.polyfillFiles ?? [])], chunkModules }
+  return {
+    runtimeFiles: [...(manifest.rootMainFiles ?? []), ...(manifest.polyfillFiles ?? [])],
+    chunkModules,
+    moduleIds,
+  }
 }
 
 /** index.html is `/`, posts/x.html is `/posts/x`; _not-found.html is the 404 page. The global error page is left out. */
@@ -103,7 +109,9 @@ function printReport(pages: PageReport[]) {
     const modules = script.modules.map((name) => name.replace(/^\[project\]\//, '')).join(', ')
     console.log(
       `  ${script.owner.padEnd(9)} ${script.src.padEnd(48)} ${kb(script.raw).padStart(6)} / ${kb(script.gzip).padStart(5)} KiB` +
-        `  ${users}/${pages.length} pages${script.noModule ? '  noModule' : ''}${modules ? `  [${modules}]` : ''}`,
+        `  ${users}/${pages.length} pages${script.noModule ? '  noModule' : ''}` +
+        `${script.owner === 'site' && script.site.gzip < script.gzip ? `  (the site's modules: ${kb(script.site.raw)} / ${kb(script.site.gzip)} KiB)` : ''}` +
+        `${modules ? `  [${modules}]` : ''}`,
     )
   }
 }
