@@ -45,7 +45,7 @@ follow ${name}, copy this page's address into your feed reader. <a href="/subscr
 <xsl:for-each select="/rss/channel/item | /atom:feed/atom:entry">
 <li>
 <h2><a href="{link | atom:link[@rel='alternate' or not(@rel)]/@href}"><xsl:value-of select="title | atom:title"/></a></h2>
-<p class="date"><xsl:value-of select="substring(pubDate, 6, 11) | substring(atom:published, 1, 10)"/></p>
+<p class="date"><xsl:value-of select="concat(substring(pubDate, 6, 11), substring(atom:published, 1, 10))"/></p>
 <p class="summary"><xsl:value-of select="description | atom:summary"/></p>
 </li>
 </xsl:for-each>

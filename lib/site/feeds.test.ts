@@ -158,9 +158,9 @@ describe('jsonFeed', () => {
 })
 
 describe('feedResponse', () => {
-  it('answers each feed with its media type', async () => {
-    expect(feedResponse('rss', entries).headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8')
-    expect(feedResponse('atom', entries).headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8')
+  it('answers RSS and Atom as XML a browser renders with the stylesheet, and JSON Feed with its type', async () => {
+    expect(feedResponse('rss', entries).headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
+    expect(feedResponse('atom', entries).headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
     const json = feedResponse('jsonFeed', entries)
     expect(json.headers.get('Content-Type')).toBe('application/feed+json; charset=utf-8')
     expect(JSON.parse(await json.text()).items).toHaveLength(2)

@@ -72,10 +72,14 @@ export const revalidatedContent = {
 /**
  * The files the site serves besides pages, at fixed paths, with their types. Route handlers send the type, and
  * out/_headers repeats it: a static host guesses from the extension (text/xml, application/json).
+ *
+ * RSS and Atom are served as application/xml, and their own media types name them where feeds are discovered (the
+ * pages' <link rel="alternate">): a browser shows an application/rss+xml document as raw text and applies its
+ * stylesheet (/feed.xsl) only to XML it renders, while feed readers read the document whatever its type.
  */
 export const siteFiles = {
-  rss: { path: '/feed.xml', contentType: 'application/rss+xml; charset=utf-8' },
-  atom: { path: '/atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
+  rss: { path: '/feed.xml', contentType: 'application/xml; charset=utf-8', mediaType: 'application/rss+xml' },
+  atom: { path: '/atom.xml', contentType: 'application/xml; charset=utf-8', mediaType: 'application/atom+xml' },
   jsonFeed: { path: '/feed.json', contentType: 'application/feed+json; charset=utf-8' },
   llmsTxt: { path: '/llms.txt', contentType: 'text/plain; charset=utf-8' },
 }

@@ -17,7 +17,7 @@ export const feedLinks = (
     { format: 'atom', label: 'Atom', ...siteFiles.atom },
     { format: 'jsonFeed', label: 'JSON Feed', ...siteFiles.jsonFeed },
   ] as const
-).map((feed) => ({ ...feed, mediaType: mediaType(feed.contentType) }))
+).map((feed) => ({ ...feed, mediaType: 'mediaType' in feed ? feed.mediaType : mediaType(feed.contentType) }))
 
 export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`
