@@ -2,10 +2,10 @@ import { Link } from '@/components/link'
 import { seriesSlug, type SeriesPlace } from '@/lib/content/posts'
 import { postPath, seriesPath } from '@/lib/site/paths'
 
-/** An article's place in its series ("Part 2 of 3") and links to every part. */
+/** At an article's end: its place in its series ("Part 2 of 3") and links to every part, to read on. */
 export function SeriesBox({ series, slug }: { series: SeriesPlace; slug: string }) {
   return (
-    <nav aria-labelledby="series-heading" className="mt-8 rounded-lg border border-rule px-5 py-4">
+    <nav aria-labelledby="series-heading" className="mt-12 rounded-lg border border-rule px-5 py-4 print:hidden">
       <h2 id="series-heading" className="text-sm text-muted">
         <span className="font-semibold text-ink">
           Part {series.part} of {series.parts.length}

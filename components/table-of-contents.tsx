@@ -26,7 +26,7 @@ export function hasTableOfContents(toc: TocEntry[]): boolean {
 /** The article's sections, collapsed at the top of the article on screens too narrow for a sidebar. */
 export function InlineTableOfContents({ toc }: { toc: TocEntry[] }) {
   return (
-    <details className="mt-8 rounded-lg border border-rule bg-surface/60 px-4 py-3 xl:hidden print:hidden">
+    <details className="mt-6 rounded-lg border border-rule bg-surface/60 px-4 py-3 sm:mt-8 xl:hidden print:hidden">
       <summary className="cursor-pointer font-semibold text-ink">Contents</summary>
       <nav aria-label="Table of contents" className="mt-3 -ml-3">
         <TocList toc={toc} />

@@ -21,7 +21,9 @@ function TagLinks({ tags, label }: { tags: TagSummary[]; label: string }) {
             className="inline-flex items-center gap-2 rounded-full border border-rule px-3 py-1 font-mono text-sm text-ink hover:border-accent"
           >
             #{tag}
+            {/* Read aloud as "#go, 6 articles". */}
             <span className="text-muted">
+              <span className="sr-only">, </span>
               {posts.length}
               <span className="sr-only"> {posts.length === 1 ? 'article' : 'articles'}</span>
             </span>

@@ -6,11 +6,17 @@ import type { ComponentProps } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server.edge'
 import type { FeedEntry } from '@/lib/site/feeds'
 import { getAllPosts, getPost, type Post } from '@/lib/content/posts'
+import { externalRel, linkKind } from '@/components/smart-link'
 import { MDXContent } from './mdx-content'
 
 // Static markup holds no client component: next/link becomes a plain anchor (the article's links are read, not
-// prefetched), and a feed reader, which decides itself how links open, gets code blocks without their toolbar.
-const plainLinks = { a: (props: ComponentProps<'a'>) => <a {...props} /> }
+// prefetched), links to other origins keep their rel, and a feed reader, which decides itself how links open, gets
+// code blocks without their toolbar.
+const plainLinks = {
+  a: ({ href = '', ...props }: ComponentProps<'a'>) => (
+    <a href={href} {...(linkKind(href) === 'external' ? { rel: externalRel } : {})} {...props} />
+  ),
+}
 type CodeProps = ComponentProps<'code'> & { 'data-code-html'?: string; 'data-language'?: string }
 
 // In a feed, a code block is plain <pre><code> with its language: feed readers bring their own styles, and the
@@ -44,7 +50,7 @@ export function renderArticleHtml(post: Post, { forFeed = false } = {}): string 
  * feed grow without bound (10 launch articles already make 0.74 MB, most of it highlighted code) and have every build
  * render the whole journal three more times. The archive and the sitemap list everything.
  */
-export const feedLength = 20
+const feedLength = 20
 
 /** The newest published posts with their rendered articles, for the feeds. */
 export async function renderPublishedPosts(): Promise<FeedEntry[]> {

@@ -9,6 +9,12 @@ import {
 } from '@/lib/benchmarks'
 import { BenchmarkChart } from './benchmark-chart'
 
+/**
+ * From this many figure columns a table puts each interval under its median instead of beside it: a service's
+ * table of eight metrics then fits the widest column a desktop gives it (58rem) without scrolling.
+ */
+const denseColumns = 5
+
 export type BenchmarkTableProps = BenchmarkSelection & {
   caption: string
   /**
@@ -92,7 +98,11 @@ export function BenchmarkTable({
       )}
       {/* Roles restate the table's semantics, which CSS display changes on narrow screens would otherwise drop. */}
       <div className="benchmark-scroll" role="region" aria-label={`${caption}: table`} tabIndex={0}>
-        <table role="table" aria-label={caption}>
+        <table
+          role="table"
+          aria-label={caption}
+          className={model.columns.length >= denseColumns ? 'is-dense' : undefined}
+        >
           <thead role="rowgroup">
             <tr role="row">
               <th role="columnheader" scope="col">

@@ -78,12 +78,15 @@ export default async function PostPage({ params }: Props) {
     <div className={withToc ? 'has-toc xl:-mx-32 xl:grid xl:grid-cols-[14rem_44rem_14rem] xl:gap-x-8' : undefined}>
       <article className="mx-auto max-w-[44rem] min-w-0 xl:col-start-2 xl:mx-0">
         <JsonLd data={blogPostingJsonLd(post)} />
-        <ArticleHeader post={post} />
-        {series && <SeriesBox series={series} slug={post.slug} />}
+        <ArticleHeader post={post} series={series} />
         {withToc && <InlineTableOfContents toc={post.toc} />}
         {/* The article as HTML (it has nothing to hydrate), and the one listener that works its code toolbars. */}
-        <div className="prose prose-playbook mt-10" dangerouslySetInnerHTML={{ __html: renderArticleHtml(post) }} />
+        <div
+          className="prose prose-playbook mt-8 sm:mt-10"
+          dangerouslySetInnerHTML={{ __html: renderArticleHtml(post) }}
+        />
         <ArticleBehaviour />
+        {series && <SeriesBox series={series} slug={post.slug} />}
         <ArticleFooter post={post} />
         <RelatedPosts posts={relatedPosts(post, posts, { besides: [older, newer] })} />
         <PostNavigation older={older} newer={newer} />
