@@ -1,9 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
 
-const chartCaption = 'Summing one int64 field over 1,048,576 events (48 MiB vs 32 MiB).'
+/** The benchmark article's first chart: its caption names the chart and the table after it. */
+async function firstChart(page: Page) {
+  const chart = charts(page).first()
+  const caption = (await chart.getAttribute('aria-label'))!
+  return { chart, caption, table: page.getByRole('table', { name: caption, exact: true }) }
+}
+
+/** A chart's bars as the reader sees them: each benchmark's name and the label of its value. */
+async function barsOf(chart: Locator) {
+  const names = await chart.locator('text.chart-name').allTextContents()
+  const values = await chart.locator('text.chart-value').allTextContents()
+  return names.map((name, index) => ({ name, value: values[index] }))
+}
 
 /** The articles with at least one <BenchmarkTable … chart>. */
 function articlesWithCharts(): string[] {
@@ -25,19 +37,26 @@ test.describe('without JavaScript', () => {
     page,
   }) => {
     await page.goto(benchmarkArticle.path)
-    const chart = page.getByRole('img', { name: chartCaption })
+    const { chart, caption, table } = await firstChart(page)
     await expect(chart).toBeVisible()
     await expect(chart).toHaveAccessibleDescription(
       /^Bar chart of the median ns\/op of each benchmark, from zero; lower is better\..*The table below gives the same figures\.$/,
     )
-    const table = page.getByRole('region', { name: chartCaption }).getByRole('table')
+    const figure = page.getByRole('figure').filter({ has: page.getByRole('img', { name: caption, exact: true }) })
+    await expect(figure.getByText(caption, { exact: true })).toBeVisible()
     await expect(table).toBeVisible()
     const [chartBox, tableBox] = [await chart.boundingBox(), await table.boundingBox()]
     expect(chartBox!.y + chartBox!.height).toBeLessThanOrEqual(tableBox!.y)
     // Every bar is labelled with its value, unit and ratio to the baseline, in the table's words.
-    await expect(chart.getByText('1,512,713.5 ns/op · baseline')).toBeVisible()
-    await expect(chart.getByText('968,308.5 ns/op · 1.56× faster')).toBeVisible()
-    await expect(table.getByRole('row', { name: /Scan\/n=1M\/ordered .*1\.56× faster/ })).toBeVisible()
+    const bars = await barsOf(chart)
+    expect(bars.filter((bar) => bar.value.endsWith(' · baseline'))).toHaveLength(1)
+    for (const { name, value } of bars) {
+      const [figure, relative] = value.split(' · ')
+      expect(figure).toMatch(/^[\d,.]+ ns\/op$/)
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+      await expect(row.getByRole('cell').first()).toContainText(figure.replace(/ ns\/op$/, ''))
+      await expect(row.getByRole('cell').last()).toHaveText(relative)
+    }
   })
 
   for (const articlePath of articlesWithCharts()) {
@@ -80,9 +99,9 @@ test.describe('on a 360 px phone', () => {
 
   test('each value sits on its own line under the benchmark name', async ({ page }) => {
     await page.goto(benchmarkArticle.path)
-    const chart = page.getByRole('img', { name: chartCaption })
-    const name = (await chart.getByText('Scan/n=1M/ordered', { exact: true }).boundingBox())!
-    const value = (await chart.getByText('968,308.5 ns/op · 1.56× faster').boundingBox())!
+    const { chart } = await firstChart(page)
+    const name = (await chart.locator('text.chart-name').last().boundingBox())!
+    const value = (await chart.locator('text.chart-value').last().boundingBox())!
     expect(value.y).toBeGreaterThanOrEqual(name.y + name.height - 1)
   })
 })
@@ -92,9 +111,9 @@ test.describe('on a wide screen', () => {
 
   test('each value sits beside its benchmark name', async ({ page }) => {
     await page.goto(benchmarkArticle.path)
-    const chart = page.getByRole('img', { name: chartCaption })
-    const name = (await chart.getByText('Scan/n=1M/ordered', { exact: true }).boundingBox())!
-    const value = (await chart.getByText('968,308.5 ns/op · 1.56× faster').boundingBox())!
+    const { chart } = await firstChart(page)
+    const name = (await chart.locator('text.chart-name').last().boundingBox())!
+    const value = (await chart.locator('text.chart-value').last().boundingBox())!
     expect(Math.abs(value.y + value.height - (name.y + name.height))).toBeLessThan(3)
     expect(value.x).toBeGreaterThan(name.x + name.width)
   })
@@ -106,7 +125,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('bars stand out from the page at 3:1 or more', async ({ page }) => {
       await page.goto(benchmarkArticle.path)
-      const contrasts = await page.getByRole('img', { name: chartCaption }).evaluate((svg) => {
+      const contrasts = await (
+        await firstChart(page)
+      ).chart.evaluate((svg) => {
         const channels = (color: string) =>
           color
             .match(/[\d.]+/g)!
@@ -127,7 +148,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           return (Math.max(edge, page) + 0.05) / (Math.min(edge, page) + 0.05)
         })
       })
-      expect(contrasts).toHaveLength(2)
+      expect(contrasts.length).toBeGreaterThanOrEqual(2)
       for (const contrast of contrasts) expect(contrast).toBeGreaterThanOrEqual(3)
     })
   })

@@ -12,7 +12,7 @@ test('copies a code block, says so to screen readers, and reaches it from the ke
   await page.keyboard.press('Enter')
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1)
   await expect(button).toHaveAccessibleName('Copied go code')
-  const code = await button.locator('xpath=..').locator('pre').innerText()
+  const code = await button.locator('xpath=ancestor::figure[1]').locator('pre').innerText()
   expect(await clipboard(page)).toBe(code.replace(/\n$/, ''))
   expect(await clipboard(page)).toContain('type ')
 })

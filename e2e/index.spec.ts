@@ -9,7 +9,7 @@ test('the index names the journal and lists posts under month headings, newest f
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1, name: "The Backend Engineer's Playbook" })).toBeVisible()
 
-  const sections = page.getByRole('main').getByRole('region')
+  const sections = page.getByRole('main').getByRole('region', { name: monthLabel })
   const labels = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents()
   expect(labels.length).toBeGreaterThanOrEqual(2)
   for (const label of labels) expect(label).toMatch(monthLabel)
