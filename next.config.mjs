@@ -15,9 +15,8 @@ const nextConfig = {
   // The MDX pipeline runs in Node at build time; bundling esbuild's binary or shiki's grammars gains nothing.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   experimental: {
-    // Build workers for collecting page data and prerendering. Next's default, one per core but one, leaves a
-    // 2-core machine prerendering on one core while the main process waits; two workers there took a
-    // thousand-post build's "Generating static pages" from 46 s to 26 s (README, Performance).
+    // Build workers for collecting page data and prerendering: at least two. Next's default, one per core but one,
+    // leaves a 2-core machine prerendering on one core while the main process waits (README, Performance).
     cpus: Math.max(2, availableParallelism() - 1),
   },
   async headers() {

@@ -31,7 +31,7 @@ function versionOf(go) {
 }
 
 /** The newest `go` directive of any go.mod under posts/: the oldest toolchain the articles may be checked with. */
-export function requiredGoVersion(directory = postsDir) {
+function requiredGoVersion(directory = postsDir) {
   let newest = [1, 19, 0]
   const visit = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {

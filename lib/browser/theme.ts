@@ -1,14 +1,14 @@
 /** The reader's colour theme: the system's by default, or one they chose with the toggle (kept in localStorage). */
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
-export const themeStorageKey = 'playbook-theme'
+const themeStorageKey = 'playbook-theme'
 
 /** The reader's choice to wrap long lines in code blocks (components/mdx/code-tools.tsx), kept beside the theme. */
 export const codeWrapStorageKey = 'playbook-code-wrap'
 export const codeWrapAttribute = 'data-code-wrap'
 
 /** The order the toggle steps through. */
-export const themeChoices: ThemeChoice[] = ['system', 'light', 'dark']
+const themeChoices: ThemeChoice[] = ['system', 'light', 'dark']
 
 export function nextThemeChoice(choice: ThemeChoice): ThemeChoice {
   return themeChoices[(themeChoices.indexOf(choice) + 1) % themeChoices.length]

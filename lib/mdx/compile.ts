@@ -228,7 +228,7 @@ export type CompileOptions = {
 }
 
 /** In the build folder's cache, so each build folder (the site's, the e2e fixture sites', a scale test's) has its own. */
-export const defaultCacheDirectory = path.join(
+const defaultCacheDirectory = path.join(
   /*turbopackIgnore: true*/ process.cwd(),
   process.env.NEXT_DIST_DIR ?? '.next',
   'cache',

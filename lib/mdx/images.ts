@@ -20,13 +20,13 @@ export const postMediaPath = '/_posts-media'
 export const defaultMediaDirectory = path.join(/*turbopackIgnore: true*/ process.cwd(), 'public', '_posts-media')
 
 /** The widths written for a raster image, never wider than the image itself. */
-export const variantWidths = [640, 960, 1280, 1920]
+const variantWidths = [640, 960, 1280, 1920]
 
 /**
  * How wide an image shows in the article column (app/posts/[slug]/page.tsx: max-w-[44rem] inside the layout's
  * px-5 / sm:px-8 padding), so that the browser picks the smallest variant that is sharp at its pixel density.
  */
-export const articleImageSizes = '(min-width: 48rem) 44rem, (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)'
+const articleImageSizes = '(min-width: 48rem) 44rem, (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)'
 
 /** The first image of a post is loaded eagerly when less than this much text comes before it: it is in view. */
 const eagerTextLimit = 400

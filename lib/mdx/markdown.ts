@@ -130,7 +130,7 @@ function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootCon
 }
 
 /** The Markdown body of a compiled post's tree; the tree itself is left as it was. */
-export function markdownBody(tree: Root): string {
+function markdownBody(tree: Root): string {
   const copy = structuredClone(tree)
   visit(copy, (node, index, parent) => {
     if (!parent || index === undefined) return

@@ -60,7 +60,7 @@ function words(text: string): string {
 }
 
 /** The part of the index a word is in: its first letter or digit, or `_` for any other. */
-export function shardOf(word: string): string {
+function shardOf(word: string): string {
   const first = word.charAt(0).toLowerCase()
   return /[a-z0-9]/.test(first) ? first : '_'
 }
@@ -230,7 +230,7 @@ export type IndexParts = {
 }
 
 /** How many results a search shows: each one's text is fetched, so a search costs at most this many documents. */
-export const resultsShown = 20
+const resultsShown = 20
 
 /** Matches for every word, as MiniSearch scores them, each word in its own part of the index; AND across words. */
 async function match(

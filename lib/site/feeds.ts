@@ -16,14 +16,14 @@ export type FeedEntry = { post: PostMeta; html: string }
 export type FeedFormat = 'rss' | 'atom' | 'jsonFeed'
 
 /** A calendar day of the frontmatter (or git's last change) as the instant it begins in UTC. */
-export function startOfDayUtc(day: string): Date {
+function startOfDayUtc(day: string): Date {
   return new Date(`${day}T00:00:00Z`)
 }
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
 /** Plain text as HTML text content (not an attribute value, where quotes would need escaping too). */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (character) => htmlEntities[character])
 }
 

@@ -43,7 +43,7 @@ function parentOf(pid: number): number | undefined {
 }
 
 /** The process and all its descendants, from /proc. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -66,7 +66,7 @@ export function processTree(root: number): number[] {
  * same Node binary, shared libraries) once per process, PSS splits them, so the PSS sum is the tree's real share
  * of the machine's memory and the RSS sum an upper bound.
  */
-export function treeMemory(root: number): MemorySample & { each: ProcessPeak[] } {
+function treeMemory(root: number): MemorySample & { each: ProcessPeak[] } {
   const sample = { rssKiB: 0, pssKiB: 0, processes: 0, each: [] as ProcessPeak[] }
   for (const pid of processTree(root)) {
     try {
