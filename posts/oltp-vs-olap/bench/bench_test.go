@@ -8,11 +8,11 @@ import (
 )
 
 const (
-	tableRows   = 8 << 20 // 8,388,608 orders: 512 MiB row-major, far beyond the 32 MiB L3 here
-	docRows     = 1 << 18 // JSON parsing is slow; a smaller slice keeps the run short
-	granuleRows = 1 << 20 // rows in the compressed-granule store
-	insertRows  = 1 << 20 // inserts wrap around after this many rows
-	compRows    = 1 << 16 // rows per compression run
+	tableRows  = 8 << 20 // 8,388,608 orders: 512 MiB row-major, far beyond the 32 MiB L3 here
+	docRows    = 1 << 18 // JSON parsing is slow; a smaller slice keeps the run short
+	blockRows  = 1 << 20 // rows in the compressed-block store
+	insertRows = 1 << 20 // inserts wrap around after this many rows
+	compRows   = 1 << 16 // rows per compression run
 )
 
 var (
@@ -23,8 +23,8 @@ var (
 	docsOnce sync.Once
 	docs     [][]byte
 
-	granOnce sync.Once
-	granules *GranuleStore
+	blockOnce sync.Once
+	blocks    *BlockStore
 
 	sink int64
 )
@@ -45,12 +45,12 @@ func orderDocs() [][]byte {
 	return docs
 }
 
-func granuleStore() *GranuleStore {
-	granOnce.Do(func() {
+func blockStore() *BlockStore {
+	blockOnce.Do(func() {
 		rows, _ := orders()
-		granules = BuildGranules(ToColumns(rows[:granuleRows]), flate.BestSpeed)
+		blocks = BuildBlocks(ToColumns(rows[:blockRows]), flate.BestSpeed)
 	})
-	return granules
+	return blocks
 }
 
 // BenchmarkScan: SELECT sum(amount) FROM orders WHERE status = 'delivered'.
@@ -77,10 +77,12 @@ func BenchmarkScan(b *testing.B) {
 	}
 	scan("json-docs", docRows, wantDocs, func() int64 { return SumDocs(d, "delivered") })
 	scan("volcano-rows", tableRows, want, func() int64 { return VolcanoSum(rows, Delivered) })
+	scan("volcano-columns", tableRows, want, func() int64 { return VolcanoColumnsSum(cols, Delivered) })
 	scan("rows-branchy", tableRows, want, func() int64 { return SumRows(rows, Delivered) })
 	scan("columns-branchy", tableRows, want, func() int64 { return SumColumns(cols, Delivered) })
 	scan("rows", tableRows, want, func() int64 { return SumRowsNoBranch(rows, Delivered) })
 	scan("columns", tableRows, want, func() int64 { return SumColumnsNoBranch(cols, Delivered) })
+	scan("vectorized-rows", tableRows, want, func() int64 { return VectorizedRowsSum(rows, Delivered) })
 	scan("vectorized-columns", tableRows, want, func() int64 { return VectorizedSum(cols, Delivered) })
 }
 
@@ -97,7 +99,7 @@ func next(x uint64, acc int64) uint64 {
 // BenchmarkLookup: SELECT * FROM orders WHERE id = ? by row number, one whole row.
 func BenchmarkLookup(b *testing.B) {
 	rows, cols := orders()
-	g := granuleStore()
+	g := blockStore()
 	b.Run("rows", func(b *testing.B) {
 		x, acc, n := uint64(1), int64(0), uint64(len(rows))
 		for i := 0; i < b.N; i++ {
@@ -115,8 +117,8 @@ func BenchmarkLookup(b *testing.B) {
 		}
 		sink = acc
 	})
-	b.Run("column-granules", func(b *testing.B) {
-		x, acc, n := uint64(1), int64(0), uint64(granuleRows)
+	b.Run("column-blocks", func(b *testing.B) {
+		x, acc, n := uint64(1), int64(0), uint64(blockRows)
 		for i := 0; i < b.N; i++ {
 			x = next(x, acc)
 			o := g.Row(int(x % n))
