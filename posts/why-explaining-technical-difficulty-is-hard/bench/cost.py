@@ -235,6 +235,14 @@ def disk_report(pg):
         f.write("\n".join(lines))
 
 
+def idempotency(pg):
+    """Runs idempotency.sql, the table and statements the essay shows."""
+    out = pg.transcript(os.path.join(HERE, "idempotency.sql"))
+    with open(os.path.join(HERE, "idempotency-session.txt"), "w") as f:
+        f.write("date: %s\npostgres: %s\n\n%s" % (datetime.date.today().isoformat(),
+                                                  server_version(pg), out))
+
+
 def write_plans(pg):
     with open(os.path.join(HERE, "plans.txt"), "w") as f:
         f.write("date: %s\npostgres: %s\n" % (datetime.date.today().isoformat(), server_version(pg)))
@@ -255,6 +263,8 @@ def main():
             if not only or name in only:
                 sys.stderr.write("%s: %s\n" % (datetime.datetime.now().strftime("%H:%M:%S"), name))
                 fn(pg)
+        if not only or "idempotency" in only:
+            idempotency(pg)
         if not only:
             write_plans(pg)
             disk_report(pg)

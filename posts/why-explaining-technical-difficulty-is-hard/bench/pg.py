@@ -90,6 +90,11 @@ class Cluster:
                         ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db],
                         input=text).strip()
 
+    def transcript(self, path, db="postgres"):
+        """Runs a SQL file through psql, echoing every statement before its output."""
+        return self.run([os.path.join(self.bin, "psql")] + self.conn_args() +
+                        ["-X", "-a", "-v", "ON_ERROR_STOP=1", "-d", db], input=open(path).read())
+
     def pgbench(self, script, args, db="postgres", options=None):
         """Runs pgbench with a custom script (text) and returns its stdout."""
         path = os.path.join(self.dir, "script.sql")
