@@ -144,6 +144,10 @@ def emit(name, n, ns, extra):
 
 
 def one_run(pg, work, condition):
+    # Every run starts right after a checkpoint, so that no run has a timed
+    # checkpoint (every checkpoint_timeout, 5 min by default) flushing the
+    # data files under it and every run pays the same full-page writes.
+    pg.sql("CHECKPOINT")
     login = os.path.join(work, "login.sql")
     report = os.path.join(work, "report.sql")
     for old in glob.glob(os.path.join(work, "login_log*")):
@@ -191,10 +195,19 @@ def interference(pg):
             pg.sql("SET max_parallel_workers_per_gather = %d;\n%s" % (workers, REPORT))
             emit("ReportAlone/%s" % condition, 1, (time.perf_counter() - t) * 1e9, [])
     conditions = ("none", "parallel", "serial")
+    log_path = os.path.join(pg.dir, "server.log")
+    log_start = os.path.getsize(log_path)
     for i in range(COUNT):
         for c in conditions[i % 3:] + conditions[:i % 3]:  # rotate the order each round
             log("round %d, report=%s" % (i + 1, c))
             one_run(pg, work, c)
+    # The server log (log_checkpoints is on by default) says whether any
+    # checkpoint other than the requested ones ran during the rounds.
+    with open(log_path) as f:
+        f.seek(log_start)
+        starts = [l for l in f if "checkpoint starting:" in l]
+    print("checkpoints-requested: %d" % sum("immediate" in l for l in starts))
+    print("checkpoints-timed-or-wal: %d" % sum("immediate" not in l for l in starts))
 
 
 def demos(pg):
