@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 benchstat=${BENCHSTAT:-$HOME/go/bin/benchstat}
+bsver() { go version -m "$benchstat" 2>/dev/null | awk 'NR==1{g=$2} $1=="mod"{v=$3} END{print "golang.org/x/perf " v ", built with " g}'; }
 pair() { # pair <old row> <new row>
   local tmp
   tmp=$(mktemp -d)
@@ -16,7 +17,12 @@ pair() { # pair <old row> <new row>
 }
 {
   echo "# benchstat of results.txt ($(grep -m1 '^date:' results.txt))"
+  echo "# benchstat: $(bsver)"
   pair Floor/postgres Floor/clickhouse
   pair Scan/postgres Scan/clickhouse
   pair Lookup/postgres Lookup/clickhouse
+  pair Floor/postgres Lookup/postgres
+  pair Floor/clickhouse Lookup/clickhouse
+  pair LookupID/clickhouse Lookup/clickhouse
+  pair LookupID/postgres Lookup/postgres
 } > benchstat.txt

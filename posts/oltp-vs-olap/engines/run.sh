@@ -2,7 +2,7 @@
 # Writes results.txt (Go's benchmark format behind a header that says when and
 # on what it ran) and plans.txt. Needs PostgreSQL's server binaries (Debian:
 # apt-get install -y postgresql) and chDB (pip install -r requirements.txt);
-# starts and deletes its own cluster on 127.0.0.1:${PGPORT:-55434}. About five
+# starts and deletes its own cluster on 127.0.0.1:${PGPORT:-55441}. About five
 # minutes at BENCH_COUNT=10: run it under the machine's CPU lock.
 set -euo pipefail
 cd "$(dirname "$0")"
