@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 benchstat=${BENCHSTAT:-$HOME/go/bin/benchstat}
+bsver() { go version -m "$benchstat" 2>/dev/null | awk 'NR==1{g=$2} $1=="mod"{v=$3} END{print "golang.org/x/perf " v ", built with " g}'; }
 pair() { # pair <old row> <new row>
   local tmp
   tmp=$(mktemp -d)
@@ -17,18 +18,25 @@ pair() { # pair <old row> <new row>
 }
 {
   echo "# benchstat of results.txt ($(grep -m1 '^date:' results.txt), $(grep -m1 '^postgres:' results.txt))"
+  echo "# benchstat: $(bsver)"
   pair FilterByCustomer/index=none FilterByCustomer/index=customer_id,id
   pair FilterByCustomer/index=customer_id FilterByCustomer/index=customer_id,id
   pair FilterBigCustomer/index=customer_id FilterBigCustomer/index=customer_id,id
+  pair FilterOldCustomer/index=customer_id FilterOldCustomer/index=customer_id,id
+  pair FilterOldCustomer/index=none FilterByCustomer/index=none
   pair CreateIndex/plain CreateIndex/concurrently
   pair Insert/commit=fsync/secondary-indexes=0 Insert/commit=fsync/secondary-indexes=1
   pair Insert/commit=fsync/secondary-indexes=0 Insert/commit=fsync/secondary-indexes=3
   pair Insert/commit=async/secondary-indexes=0 Insert/commit=async/secondary-indexes=1
   pair Insert/commit=async/secondary-indexes=0 Insert/commit=async/secondary-indexes=3
   pair Insert/commit=async/secondary-indexes=0 Insert/commit=fsync/secondary-indexes=0
+  pair InsertAfterCheckpoint/secondary-indexes=0 InsertAfterCheckpoint/secondary-indexes=1
+  pair InsertAfterCheckpoint/secondary-indexes=0 InsertAfterCheckpoint/secondary-indexes=3
+  pair InsertAfterCheckpoint/secondary-indexes=1 InsertAfterCheckpoint/secondary-indexes=3
+  pair Insert/commit=fsync/secondary-indexes=1 InsertAfterCheckpoint/secondary-indexes=1
   pair LookupByID/rows=10000 LookupByID/rows=1000000
   pair CountPending/rows=100000 CountPending/rows=1000000
-  pair Page/offset=0 CountPending/rows=1000000
+  pair Page/offset=0 CountAll/rows=1000000
   pair CountPending/rows=1000000 CountPending/capped-at-10001
   pair CountPending/rows=1000000 CountPending/index-on-status
   pair CountPending/rows=1000000 CountPending/planner-estimate

@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL cluster for one benchmark run, and pgbench helpers.
 
 The cluster lives in a temporary folder, listens on 127.0.0.1 only (port
-PGPORT, default 55433) with its unix socket in that folder, keeps fsync and
+PGPORT, default 55440) with its unix socket in that folder, keeps fsync and
 WAL at PostgreSQL's defaults, and is deleted by stop(). Standard library only.
 """
 
@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-PORT = int(os.environ.get("PGPORT", "55433"))
+PORT = int(os.environ.get("PGPORT", "55440"))
 
 
 def bindir():
@@ -127,3 +127,31 @@ def parse_pgbench(out):
 
 def server_version(cluster):
     return cluster.sql("SHOW server_version")
+
+
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def environment(cluster):
+    """The key: value lines every output file of cost.py starts with: when and
+    on what it ran, and how the cluster was made."""
+    import datetime
+    import platform
+    with open("/proc/meminfo") as f:
+        mem_kib = int(next(l for l in f if l.startswith("MemTotal")).split()[1])
+    return [
+        "date: %s" % datetime.date.today().isoformat(),
+        "kernel: %s %s" % (platform.system(), platform.release()),
+        "cores: %d" % os.cpu_count(),
+        "memory: %.1f GiB" % (mem_kib / 1048576),
+        "cpu: %s" % cpu_model(),
+        "postgres: %s" % server_version(cluster),
+        "cluster: initdb -E UTF8 --locale=C, every other setting at its default",
+        "shared_buffers: %s" % cluster.sql("SHOW shared_buffers"),
+        "python: %s" % platform.python_version(),
+    ]
