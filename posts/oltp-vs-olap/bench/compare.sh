@@ -9,6 +9,7 @@ benchstat=${BENCHSTAT:-$HOME/go/bin/benchstat}
 keep() { # drop the B/op and allocs/op columns: the quoted ratios are times
   awk '{ out = $1 "\t" $2; for (i = 3; i < NF; i += 2) if ($(i+1) != "B/op" && $(i+1) != "allocs/op") out = out "\t" $i " " $(i+1); print out }'
 }
+bsver() { go version -m "$benchstat" 2>/dev/null | awk 'NR==1{g=$2} $1=="mod"{v=$3} END{print "golang.org/x/perf " v ", built with " g}'; }
 pair() { # pair <old row> <new row>
   local tmp
   tmp=$(mktemp -d)
@@ -20,6 +21,7 @@ pair() { # pair <old row> <new row>
 }
 {
   echo "# benchstat of results.txt ($(grep -m1 '^date:' results.txt), $(grep -m1 '^go:' results.txt))"
+  echo "# benchstat: $(bsver)"
   pair Scan/rows-branchy Scan/columns-branchy
   pair Scan/rows Scan/columns
   pair Scan/volcano-rows Scan/volcano-columns

@@ -73,27 +73,53 @@ func SortRows(rows []Order) []Order {
 	return s
 }
 
-// CompressedSize compresses each part as its own flate stream and returns the
-// total compressed size in bytes.
-func CompressedSize(parts [][]byte, level int) int {
-	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, level)
+// Compressor compresses byte slices with one reused flate writer into a
+// byte counter: what it measures is compression, not allocating a writer
+// (about 1 MB of state) or growing an output buffer.
+type Compressor struct {
+	w *flate.Writer
+	n countingWriter
+}
+
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+// NewCompressor returns a Compressor at the given flate level.
+func NewCompressor(level int) *Compressor {
+	z := &Compressor{}
+	w, err := flate.NewWriter(&z.n, level)
 	if err != nil {
 		panic(err)
 	}
+	z.w = w
+	return z
+}
+
+// Size compresses each part as its own flate stream and returns the total
+// compressed size in bytes.
+func (z *Compressor) Size(parts [][]byte) int {
 	total := 0
 	for _, p := range parts {
-		buf.Reset()
-		w.Reset(&buf)
-		if _, err := w.Write(p); err != nil {
+		z.n.n = 0
+		z.w.Reset(&z.n)
+		if _, err := z.w.Write(p); err != nil {
 			panic(err)
 		}
-		if err := w.Close(); err != nil {
+		if err := z.w.Close(); err != nil {
 			panic(err)
 		}
-		total += buf.Len()
+		total += z.n.n
 	}
 	return total
+}
+
+// CompressedSize is NewCompressor(level).Size(parts).
+func CompressedSize(parts [][]byte, level int) int {
+	return NewCompressor(level).Size(parts)
 }
 
 func appendField(out []byte, f Field, v int64) []byte {
