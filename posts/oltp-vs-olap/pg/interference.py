@@ -13,7 +13,13 @@ behind it) under three conditions:
   report=serial    the same report with max_parallel_workers_per_gather = 0
 
 Latency percentiles come from pgbench's per-transaction log (--log), which
-counts from each transaction's scheduled start. Prints one line per run in
+counts from each transaction's scheduled start. Each run also records what
+else happened during it: the CPU time of the whole VM by state from
+/proc/stat (busy, and stolen by the hypervisor), PostgreSQL's WAL flushes and
+their mean duration from pg_stat_wal (track_wal_io_timing = on), and the
+autovacuum and autoanalyze runs the server log reports
+(log_autovacuum_min_duration = 0). Both settings only add logging and timing;
+everything else stays at its default. Prints one line per run in
 Go's benchmark format, after a header of key: value lines, so the output can be
 read by benchstat and the journal's BenchmarkTable. Then runs three short
 demonstrations (snapshot held by a long query vs VACUUM, a lock queue behind
@@ -40,6 +46,7 @@ SESSIONS = 100_000
 SECONDS = 15     # one OLTP run
 RATE = 200       # OLTP transactions per second, scheduled
 CLIENTS = 4
+SETTINGS = ["track_wal_io_timing = on", "log_autovacuum_min_duration = 0"]
 
 LOGIN = """\\set sid random(1, %d)
 \\set oid random(1, %d)
@@ -143,6 +150,32 @@ def emit(name, n, ns, extra):
                     ["%s %s" % (fmt(v), unit) for v, unit in extra]), flush=True)
 
 
+def cpu_times():
+    """The VM's CPU time by state, in clock ticks, from the first line of /proc/stat:
+    user nice system idle iowait irq softirq steal."""
+    with open("/proc/stat") as f:
+        return [int(x) for x in f.readline().split()[1:9]]
+
+
+def cpu_share(a, b):
+    """(busy %, steal %) of all CPU time between two cpu_times() readings;
+    busy is user, nice, system, irq and softirq."""
+    d = [y - x for x, y in zip(a, b)]
+    total = sum(d) or 1
+    busy = d[0] + d[1] + d[2] + d[5] + d[6]
+    return 100.0 * busy / total, 100.0 * d[7] / total
+
+
+def wal_syncs(pg):
+    n, ms = pg.sql("SELECT wal_sync, wal_sync_time FROM pg_stat_wal").split("|")
+    return int(n), float(ms)
+
+
+def autovacuum_lines(text):
+    """(vacuums, analyzes) that autovacuum logged in a piece of the server log."""
+    return text.count("automatic vacuum of table"), text.count("automatic analyze of table")
+
+
 def one_run(pg, work, condition):
     # Every run starts right after a checkpoint, so that no run has a timed
     # checkpoint (every checkpoint_timeout, 5 min by default) flushing the
@@ -160,10 +193,17 @@ def one_run(pg, work, condition):
                                env=env, cwd=work, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(1)  # the report is running before the first login is scheduled
+    log_path = os.path.join(pg.dir, "server.log")
+    log_start = os.path.getsize(log_path)
+    cpu0, wal0 = cpu_times(), wal_syncs(pg)
     out = subprocess.run(pg.pgbench_cmd(login, [
         "-M", "prepared", "-c", str(CLIENTS), "-j", "1", "-R", str(RATE), "-T", str(SECONDS),
         "--log", "--log-prefix", os.path.join(work, "login_log")]),
         cwd=work, text=True, capture_output=True)
+    cpu1, wal1 = cpu_times(), wal_syncs(pg)
+    with open(log_path) as f:
+        f.seek(log_start)
+        vacuums, analyzes = autovacuum_lines(f.read())
     if out.returncode != 0:
         sys.stderr.write(out.stdout + out.stderr)
         raise RuntimeError("pgbench failed")
@@ -181,6 +221,11 @@ def one_run(pg, work, condition):
     extra = summary(lat) + [(percentile(lag, 99) / 1000, "p99-lag-ms")]
     if reports is not None:
         extra.append((reports, "reports"))
+    busy, steal = cpu_share(cpu0, cpu1)
+    syncs, sync_ms = wal1[0] - wal0[0], wal1[1] - wal0[1]
+    extra += [(busy, "cpu-busy-%"), (steal, "cpu-steal-%"), (syncs, "wal-flushes"),
+              (sync_ms / syncs if syncs else 0, "ms/flush"), (vacuums, "autovacuums"),
+              (analyzes, "autoanalyzes")]
     emit("Login/report=%s" % condition, len(lat), mean_ns, extra)
 
 
@@ -188,12 +233,16 @@ def interference(pg):
     work = pg.dir
     write(os.path.join(work, "login.sql"), LOGIN % (SESSIONS, ORDERS))
     write(os.path.join(work, "report.sql"), REPORT)
-    # Alone, the report once per condition, for its own duration.
-    for condition, workers in (("parallel", 2), ("serial", 0)):
-        for _ in range(3):
-            t = time.perf_counter()
-            pg.sql("SET max_parallel_workers_per_gather = %d;\n%s" % (workers, REPORT))
-            emit("ReportAlone/%s" % condition, 1, (time.perf_counter() - t) * 1e9, [])
+    # Alone, the report five times per condition, alternating, for its own
+    # duration and the CPU it used.
+    for i in range(10):
+        condition, workers = (("parallel", 2), ("serial", 0))[i % 2]
+        cpu0 = cpu_times()
+        t = time.perf_counter()
+        pg.sql("SET max_parallel_workers_per_gather = %d;\n%s" % (workers, REPORT))
+        elapsed = time.perf_counter() - t
+        busy, steal = cpu_share(cpu0, cpu_times())
+        emit("ReportAlone/%s" % condition, 1, elapsed * 1e9, [(busy, "cpu-busy-%"), (steal, "cpu-steal-%")])
     conditions = ("none", "parallel", "serial")
     log_path = os.path.join(pg.dir, "server.log")
     log_start = os.path.getsize(log_path)
@@ -211,8 +260,16 @@ def interference(pg):
 
 
 def demos(pg):
+    with open("/proc/meminfo") as f:
+        mem_kib = int(next(l for l in f if l.startswith("MemTotal")).split()[1])
     lines = ["date: %s" % datetime.date.today().isoformat(),
+             "kernel: %s %s" % (platform.system(), platform.release()),
+             "cores: %d" % os.cpu_count(),
+             "memory: %.1f GiB" % (mem_kib / 1048576),
+             "cpu: %s" % cpu_model(),
              "postgres: %s" % server_version(pg),
+             "python: %s" % platform.python_version(),
+             "settings: %s (the rest at their defaults)" % ", ".join(SETTINGS),
              "orders: %d rows, sessions: %d rows, shared_buffers: %s" % (
                  ORDERS, SESSIONS, pg.sql("SHOW shared_buffers")), ""]
 
@@ -283,12 +340,13 @@ def demos(pg):
 
 def main():
     only = sys.argv[1:]
-    with Cluster() as pg:
+    with Cluster(settings=SETTINGS) as pg:
         print("cpu: %s" % cpu_model())
         print("postgres: %s" % server_version(pg))
         print("python: %s" % platform.python_version())
         print("workload: %d clients, %d tx/s scheduled, %d s per run; orders %d rows, sessions %d rows"
               % (CLIENTS, RATE, SECONDS, ORDERS, SESSIONS))
+        print("settings: %s (the rest at their defaults)" % ", ".join(SETTINGS))
         print("pkg: playbook/posts/oltp-vs-olap/pg")
         log("loading")
         load(pg)

@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL cluster for one benchmark run, and pgbench helpers.
 
 The cluster lives in a temporary folder, listens on 127.0.0.1 only (port
-PGPORT, default 55434) with its unix socket in that folder, keeps fsync and
+PGPORT, default 55442) with its unix socket in that folder, keeps fsync and
 WAL at PostgreSQL's defaults, and is deleted by stop(). Standard library only.
 """
 
@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-PORT = int(os.environ.get("PGPORT", "55434"))
+PORT = int(os.environ.get("PGPORT", "55442"))
 
 
 def bindir():

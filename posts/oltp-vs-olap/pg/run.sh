@@ -2,7 +2,7 @@
 # Writes results.txt (the interference runs, in Go's benchmark format, behind a
 # header that says when and on what they ran) and demos.txt. Needs PostgreSQL's
 # server binaries and contrib (Debian: apt-get install -y postgresql); starts
-# and deletes its own cluster on 127.0.0.1:${PGPORT:-55434}. Takes about 10
+# and deletes its own cluster on 127.0.0.1:${PGPORT:-55442}. Takes about 10
 # minutes at BENCH_COUNT=10: run it under the machine's CPU lock.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -4,7 +4,8 @@ import os
 import tempfile
 import unittest
 
-from interference import percentile, read_log
+from interference import autovacuum_lines, cpu_share, percentile, read_log
+from paired import parse, rounds, sign_test
 
 
 class PercentileTest(unittest.TestCase):
@@ -34,6 +35,39 @@ class LogTest(unittest.TestCase):
         self.assertEqual(lat, [900, 1200, 40000])
         self.assertEqual(lag, [15, 30, 39000])
         self.assertEqual(skipped, 1)
+
+
+class ExtrasTest(unittest.TestCase):
+    def test_cpu_share(self):
+        # user nice system idle iowait irq softirq steal
+        busy, steal = cpu_share([0] * 8, [30, 0, 10, 50, 0, 5, 5, 0])
+        self.assertAlmostEqual(busy, 50.0)
+        self.assertAlmostEqual(steal, 0.0)
+        self.assertAlmostEqual(cpu_share([0] * 8, [0, 0, 0, 90, 0, 0, 0, 10])[1], 10.0)
+
+    def test_autovacuum_lines(self):
+        log = ("LOG:  automatic vacuum of table \"postgres.public.sessions\": index scans: 1\n"
+               "LOG:  automatic analyze of table \"postgres.public.sessions\"\n")
+        self.assertEqual(autovacuum_lines(log), (1, 1))
+
+
+class PairedTest(unittest.TestCase):
+    def test_sign_test(self):
+        self.assertAlmostEqual(sign_test(9, 1), 22 / 1024)
+        self.assertEqual(sign_test(5, 5), 1.0)
+        self.assertEqual(sign_test(0, 0), 1.0)
+
+    def test_rounds(self):
+        text = "\n".join([
+            "BenchmarkLogin/report=none\t10\t1 ns/op\t0.8 p50-ms",
+            "BenchmarkLogin/report=parallel\t10\t1 ns/op\t0.9 p50-ms\t3 reports",
+            "BenchmarkLogin/report=serial\t10\t1 ns/op\t1.2 p50-ms\t3 reports",
+            "checkpoints-requested: 3"])
+        rs = rounds(parse(text))
+        self.assertEqual(len(rs), 1)
+        self.assertEqual(rs[0]["serial"]["p50-ms"], 1.2)
+        with self.assertRaises(ValueError):
+            rounds(parse(text.replace("report=serial", "report=none")))
 
 
 if __name__ == "__main__":
