@@ -2,17 +2,18 @@ package layout
 
 import (
 	"compress/flate"
+	"os"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
 )
 
 const (
-	tableRows   = 8 << 20 // 8,388,608 orders: 512 MiB row-major, far beyond the 32 MiB L3 here
-	docRows     = 1 << 18 // JSON parsing is slow; a smaller slice keeps the run short
-	granuleRows = 1 << 20 // rows in the compressed-granule store
-	insertRows  = 1 << 20 // inserts wrap around after this many rows
-	compRows    = 1 << 16 // rows per compression run
+	tableRows  = 8 << 20 // 8,388,608 orders: 512 MiB row-major, far beyond the 32 MiB L3 here
+	docRows    = 1 << 18 // JSON parsing is slow; a smaller slice keeps the run short
+	insertRows = 1 << 20 // inserts wrap around after this many rows
+	compRows   = 1 << 16 // rows per compression run
 )
 
 var (
@@ -23,11 +24,33 @@ var (
 	docsOnce sync.Once
 	docs     [][]byte
 
-	granOnce sync.Once
-	granules *GranuleStore
+	blockOnce sync.Once
+	blocks    *BlockStore
 
 	sink int64
 )
+
+// rotated returns xs rotated left by the round number in BENCH_ROUND. run.sh
+// runs every benchmark once per process, BENCH_COUNT processes in a row, each
+// with the next round number, so that each variant runs first, second, ...
+// equally often and a slow minute of the shared host does not fall on the
+// ten runs of one variant.
+func rotated[T any](xs []T) []T {
+	r, _ := strconv.Atoi(os.Getenv("BENCH_ROUND"))
+	k := r % len(xs)
+	return append(append([]T(nil), xs[k:]...), xs[:k]...)
+}
+
+type variant struct {
+	name string
+	f    func(b *testing.B)
+}
+
+func runAll(b *testing.B, vs []variant) {
+	for _, v := range rotated(vs) {
+		b.Run(v.name, v.f)
+	}
+}
 
 func orders() ([]Order, *Columns) {
 	tableOnce.Do(func() {
@@ -45,12 +68,12 @@ func orderDocs() [][]byte {
 	return docs
 }
 
-func granuleStore() *GranuleStore {
-	granOnce.Do(func() {
-		rows, _ := orders()
-		granules = BuildGranules(ToColumns(rows[:granuleRows]), flate.BestSpeed)
+func blockStore() *BlockStore {
+	blockOnce.Do(func() {
+		_, cols := orders()
+		blocks = BuildBlocks(cols, flate.BestSpeed) // the same 8,388,608 rows as the other lookups
 	})
-	return granules
+	return blocks
 }
 
 // BenchmarkScan: SELECT sum(amount) FROM orders WHERE status = 'delivered'.
@@ -60,8 +83,8 @@ func BenchmarkScan(b *testing.B) {
 	d := orderDocs()
 	want := SumRows(rows, Delivered)
 	wantDocs := SumRows(rows[:docRows], Delivered)
-	scan := func(name string, n int, want int64, f func() int64) {
-		b.Run(name, func(b *testing.B) {
+	scan := func(name string, n int, want int64, f func() int64) variant {
+		return variant{name, func(b *testing.B) {
 			var got int64
 			b.ResetTimer()
 			start := time.Now()
@@ -73,15 +96,19 @@ func BenchmarkScan(b *testing.B) {
 			if got != want {
 				b.Fatalf("got %d, want %d", got, want)
 			}
-		})
+		}}
 	}
-	scan("json-docs", docRows, wantDocs, func() int64 { return SumDocs(d, "delivered") })
-	scan("volcano-rows", tableRows, want, func() int64 { return VolcanoSum(rows, Delivered) })
-	scan("rows-branchy", tableRows, want, func() int64 { return SumRows(rows, Delivered) })
-	scan("columns-branchy", tableRows, want, func() int64 { return SumColumns(cols, Delivered) })
-	scan("rows", tableRows, want, func() int64 { return SumRowsNoBranch(rows, Delivered) })
-	scan("columns", tableRows, want, func() int64 { return SumColumnsNoBranch(cols, Delivered) })
-	scan("vectorized-columns", tableRows, want, func() int64 { return VectorizedSum(cols, Delivered) })
+	runAll(b, []variant{
+		scan("json-docs", docRows, wantDocs, func() int64 { return SumDocs(d, "delivered") }),
+		scan("volcano-rows", tableRows, want, func() int64 { return VolcanoSum(rows, Delivered) }),
+		scan("volcano-columns", tableRows, want, func() int64 { return VolcanoColumnsSum(cols, Delivered) }),
+		scan("rows-branchy", tableRows, want, func() int64 { return SumRows(rows, Delivered) }),
+		scan("columns-branchy", tableRows, want, func() int64 { return SumColumns(cols, Delivered) }),
+		scan("rows", tableRows, want, func() int64 { return SumRowsNoBranch(rows, Delivered) }),
+		scan("columns", tableRows, want, func() int64 { return SumColumnsNoBranch(cols, Delivered) }),
+		scan("vectorized-rows", tableRows, want, func() int64 { return VectorizedRowsSum(rows, Delivered) }),
+		scan("vectorized-columns", tableRows, want, func() int64 { return VectorizedSum(cols, Delivered) }),
+	})
 }
 
 // next turns the previous lookup's result into the next random row number,
@@ -97,32 +124,34 @@ func next(x uint64, acc int64) uint64 {
 // BenchmarkLookup: SELECT * FROM orders WHERE id = ? by row number, one whole row.
 func BenchmarkLookup(b *testing.B) {
 	rows, cols := orders()
-	g := granuleStore()
-	b.Run("rows", func(b *testing.B) {
-		x, acc, n := uint64(1), int64(0), uint64(len(rows))
-		for i := 0; i < b.N; i++ {
-			x = next(x, acc)
-			acc = rows[x%n].Checksum()
-		}
-		sink = acc
-	})
-	b.Run("columns", func(b *testing.B) {
-		x, acc, n := uint64(1), int64(0), uint64(cols.Len())
-		for i := 0; i < b.N; i++ {
-			x = next(x, acc)
-			o := cols.Row(int(x % n))
-			acc = o.Checksum()
-		}
-		sink = acc
-	})
-	b.Run("column-granules", func(b *testing.B) {
-		x, acc, n := uint64(1), int64(0), uint64(granuleRows)
-		for i := 0; i < b.N; i++ {
-			x = next(x, acc)
-			o := g.Row(int(x % n))
-			acc = o.Checksum()
-		}
-		sink = acc
+	g := blockStore()
+	runAll(b, []variant{
+		{"rows", func(b *testing.B) {
+			x, acc, n := uint64(1), int64(0), uint64(len(rows))
+			for i := 0; i < b.N; i++ {
+				x = next(x, acc)
+				acc = rows[x%n].Checksum()
+			}
+			sink = acc
+		}},
+		{"columns", func(b *testing.B) {
+			x, acc, n := uint64(1), int64(0), uint64(cols.Len())
+			for i := 0; i < b.N; i++ {
+				x = next(x, acc)
+				o := cols.Row(int(x % n))
+				acc = o.Checksum()
+			}
+			sink = acc
+		}},
+		{"column-blocks", func(b *testing.B) {
+			x, acc, n := uint64(1), int64(0), uint64(cols.Len())
+			for i := 0; i < b.N; i++ {
+				x = next(x, acc)
+				o := g.Row(int(x % n))
+				acc = o.Checksum()
+			}
+			sink = acc
+		}},
 	})
 }
 
@@ -131,27 +160,29 @@ func BenchmarkInsert(b *testing.B) {
 	rows, _ := orders()
 	const mask = 1<<16 - 1
 	src := rows[:mask+1]
-	b.Run("rows", func(b *testing.B) {
-		dst := make([]Order, 0, insertRows)
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			if len(dst) == cap(dst) {
-				dst = dst[:0]
+	runAll(b, []variant{
+		{"rows", func(b *testing.B) {
+			dst := make([]Order, 0, insertRows)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if len(dst) == cap(dst) {
+					dst = dst[:0]
+				}
+				dst = append(dst, src[i&mask])
 			}
-			dst = append(dst, src[i&mask])
-		}
-		sink = int64(len(dst))
-	})
-	b.Run("columns", func(b *testing.B) {
-		dst := NewColumns(insertRows)
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			if dst.Len() == insertRows {
-				dst.Truncate()
+			sink = int64(len(dst))
+		}},
+		{"columns", func(b *testing.B) {
+			dst := NewColumns(insertRows)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if dst.Len() == insertRows {
+					dst.Truncate()
+				}
+				dst.Append(&src[i&mask])
 			}
-			dst.Append(&src[i&mask])
-		}
-		sink = int64(dst.Len())
+			sink = int64(dst.Len())
+		}},
 	})
 }
 
@@ -172,16 +203,20 @@ func BenchmarkCompress(b *testing.B) {
 		{"column-delta", EncodeColumnMajor(ToColumns(sample), delta)},
 		{"column-delta-sorted", EncodeColumnMajor(ToColumns(sorted), delta)},
 	}
+	var vs []variant
 	for _, l := range layouts {
 		l := l
-		b.Run(l.name, func(b *testing.B) {
+		vs = append(vs, variant{l.name, func(b *testing.B) {
+			z := NewCompressor(flate.BestSpeed) // one writer, reset per stream: only compression is timed
 			b.SetBytes(int64(compRows * RowBytes))
+			b.ResetTimer()
 			size := 0
 			for i := 0; i < b.N; i++ {
-				size = CompressedSize(l.parts, flate.BestSpeed)
+				size = z.Size(l.parts)
 			}
 			b.ReportMetric(float64(size)/compRows, "stored-B/row")
 			b.ReportMetric(float64(compRows*RowBytes)/float64(size), "ratio")
-		})
+		}})
 	}
+	runAll(b, vs)
 }

@@ -73,27 +73,53 @@ func SortRows(rows []Order) []Order {
 	return s
 }
 
-// CompressedSize compresses each part as its own flate stream and returns the
-// total compressed size in bytes.
-func CompressedSize(parts [][]byte, level int) int {
-	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, level)
+// Compressor compresses byte slices with one reused flate writer into a
+// byte counter: what it measures is compression, not allocating a writer
+// (about 1 MB of state) or growing an output buffer.
+type Compressor struct {
+	w *flate.Writer
+	n countingWriter
+}
+
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+// NewCompressor returns a Compressor at the given flate level.
+func NewCompressor(level int) *Compressor {
+	z := &Compressor{}
+	w, err := flate.NewWriter(&z.n, level)
 	if err != nil {
 		panic(err)
 	}
+	z.w = w
+	return z
+}
+
+// Size compresses each part as its own flate stream and returns the total
+// compressed size in bytes.
+func (z *Compressor) Size(parts [][]byte) int {
 	total := 0
 	for _, p := range parts {
-		buf.Reset()
-		w.Reset(&buf)
-		if _, err := w.Write(p); err != nil {
+		z.n.n = 0
+		z.w.Reset(&z.n)
+		if _, err := z.w.Write(p); err != nil {
 			panic(err)
 		}
-		if err := w.Close(); err != nil {
+		if err := z.w.Close(); err != nil {
 			panic(err)
 		}
-		total += buf.Len()
+		total += z.n.n
 	}
 	return total
+}
+
+// CompressedSize is NewCompressor(level).Size(parts).
+func CompressedSize(parts [][]byte, level int) int {
+	return NewCompressor(level).Size(parts)
 }
 
 func appendField(out []byte, f Field, v int64) []byte {
@@ -176,31 +202,51 @@ func (o *Order) set(f Field, v int64) {
 	}
 }
 
-// GranuleRows is how many rows share one compressed block per column
-// (ClickHouse's default index_granularity is 8192 rows).
+// GranuleRows is ClickHouse's default index_granularity: the sparse primary
+// index has one entry per 8,192 rows. A granule is the unit the index can skip;
+// it is not the unit of compression.
 const GranuleRows = 8192
 
-// GranuleStore keeps every column as a sequence of compressed blocks of
-// GranuleRows values each: the on-disk shape of a column store, held in memory.
-type GranuleStore struct {
+// MinCompressBlock is ClickHouse's default min_compress_block_size (64 KiB):
+// a MergeTree writer keeps adding whole granules of a column to the block it
+// is compressing until the block holds at least this many uncompressed bytes
+// (and at most max_compress_block_size, 1 MiB). With 8,192-row granules, a
+// block of an 8-byte column holds one granule (64 KiB), a block of a 1-byte
+// column eight (64 KiB as well).
+const MinCompressBlock = 64 << 10
+
+// BlockRows is the number of rows in one compressed block of field f.
+func BlockRows(f Field) int {
+	n := GranuleRows
+	for n*fieldWidth[f] < MinCompressBlock {
+		n += GranuleRows
+	}
+	return n
+}
+
+// BlockStore keeps every column as a sequence of compressed blocks of
+// BlockRows(f) values each, 64 KiB before compression: the on-disk shape of a
+// MergeTree column, held in memory.
+type BlockStore struct {
 	n      int
-	blocks [][][]byte // [field][granule] -> compressed bytes
+	blocks [][][]byte // [field][block] -> compressed bytes
 	r      io.ReadCloser
 	src    bytes.Reader
 	buf    []byte
 }
 
-// BuildGranules compresses each column in blocks of GranuleRows values.
-func BuildGranules(c *Columns, level int) *GranuleStore {
-	g := &GranuleStore{n: c.Len(), blocks: make([][][]byte, len(AllFields)), buf: make([]byte, GranuleRows*8)}
+// BuildBlocks compresses each column in blocks of BlockRows(f) values.
+func BuildBlocks(c *Columns, level int) *BlockStore {
+	g := &BlockStore{n: c.Len(), blocks: make([][][]byte, len(AllFields)), buf: make([]byte, MinCompressBlock)}
 	var out bytes.Buffer
 	w, err := flate.NewWriter(&out, level)
 	if err != nil {
 		panic(err)
 	}
 	for _, f := range AllFields {
-		for a := 0; a < c.Len(); a += GranuleRows {
-			b := a + GranuleRows
+		per := BlockRows(f)
+		for a := 0; a < c.Len(); a += per {
+			b := a + per
 			if b > c.Len() {
 				b = c.Len()
 			}
@@ -220,7 +266,7 @@ func BuildGranules(c *Columns, level int) *GranuleStore {
 }
 
 // CompressedBytes is the total size of all blocks.
-func (g *GranuleStore) CompressedBytes() int {
+func (g *BlockStore) CompressedBytes() int {
 	total := 0
 	for _, col := range g.blocks {
 		for _, b := range col {
@@ -230,17 +276,18 @@ func (g *GranuleStore) CompressedBytes() int {
 	return total
 }
 
-// Row fetches one whole row: for each of the 11 columns, decompress the block
-// that holds row i and pick one value out of it.
-func (g *GranuleStore) Row(i int) Order {
+// Row fetches one whole row: for each of the 11 columns, decompress the
+// 64 KiB block that holds row i and pick one value out of it.
+func (g *BlockStore) Row(i int) Order {
 	var o Order
-	gi, off := i/GranuleRows, i%GranuleRows
-	rowsInBlock := GranuleRows
-	if rest := g.n - gi*GranuleRows; rest < rowsInBlock {
-		rowsInBlock = rest
-	}
 	for _, f := range AllFields {
-		g.src.Reset(g.blocks[f][gi])
+		per := BlockRows(f)
+		bi, off := i/per, i%per
+		rowsInBlock := per
+		if rest := g.n - bi*per; rest < rowsInBlock {
+			rowsInBlock = rest
+		}
+		g.src.Reset(g.blocks[f][bi])
 		if err := g.r.(flate.Resetter).Reset(&g.src, nil); err != nil {
 			panic(err)
 		}

@@ -22,7 +22,9 @@ func TestScansAgree(t *testing.T) {
 			"rows-nb":    SumRowsNoBranch(rows, st),
 			"columns-nb": SumColumnsNoBranch(cols, st),
 			"volcano":    VolcanoSum(rows, st),
+			"volcano-c":  VolcanoColumnsSum(cols, st),
 			"vectorized": VectorizedSum(cols, st),
+			"vector-r":   VectorizedRowsSum(rows, st),
 			"json":       SumDocs(docs, Statuses[s]),
 		} {
 			if got != want {
@@ -33,15 +35,25 @@ func TestScansAgree(t *testing.T) {
 }
 
 func TestRowRoundTrips(t *testing.T) {
-	rows := Generate(3*GranuleRows+17, 2)
+	rows := Generate(9*GranuleRows+17, 2)
 	cols := ToColumns(rows)
-	g := BuildGranules(cols, flate.BestSpeed)
-	for _, i := range []int{0, 1, GranuleRows - 1, GranuleRows, 2*GranuleRows + 5, len(rows) - 1} {
+	g := BuildBlocks(cols, flate.BestSpeed)
+	for _, i := range []int{0, 1, GranuleRows - 1, GranuleRows, 2*GranuleRows + 5, 8 * GranuleRows, 8*GranuleRows + 3, len(rows) - 1} {
 		if got := cols.Row(i); got != rows[i] {
 			t.Errorf("Columns.Row(%d) = %+v, want %+v", i, got, rows[i])
 		}
 		if got := g.Row(i); got != rows[i] {
-			t.Errorf("GranuleStore.Row(%d) = %+v, want %+v", i, got, rows[i])
+			t.Errorf("BlockStore.Row(%d) = %+v, want %+v", i, got, rows[i])
+		}
+	}
+}
+
+// Every compressed block holds 64 KiB of one column before compression,
+// ClickHouse's default min_compress_block_size.
+func TestBlockSizes(t *testing.T) {
+	for _, f := range AllFields {
+		if got := BlockRows(f) * fieldWidth[f]; got != MinCompressBlock {
+			t.Errorf("field %d: block of %d bytes, want %d", f, got, MinCompressBlock)
 		}
 	}
 }

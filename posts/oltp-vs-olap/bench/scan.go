@@ -177,6 +177,80 @@ func VolcanoSum(rows []Order, status uint8) int64 {
 	return Sum(plan, FieldAmount)
 }
 
+// ---- The same tuple-at-a-time interpreter over columns ----
+
+// CExpr is evaluated once per row of a column table, through an interface
+// call, exactly like Expr; only the storage under it differs.
+type CExpr interface{ EvalAt(c *Columns, i int) int64 }
+
+// EvalAt reads field f of row i from its column.
+func (f Field) EvalAt(c *Columns, i int) int64 { return c.Value(f, i) }
+
+// EvalAt returns the literal.
+func (k Const) EvalAt(*Columns, int) int64 { return int64(k) }
+
+// CEq is L = R over a column table, evaluating to 1 or 0.
+type CEq struct{ L, R CExpr }
+
+// EvalAt compares both sides.
+func (e CEq) EvalAt(c *Columns, i int) int64 {
+	if e.L.EvalAt(c, i) == e.R.EvalAt(c, i) {
+		return 1
+	}
+	return 0
+}
+
+// CIterator is the Volcano interface over a column table: one row number per
+// Next call, -1 at the end.
+type CIterator interface{ Next() int }
+
+// CSeqScan produces every row number of a column table.
+type CSeqScan struct {
+	Cols *Columns
+	pos  int
+}
+
+// Next returns the next row number.
+func (s *CSeqScan) Next() int {
+	if s.pos >= s.Cols.Len() {
+		return -1
+	}
+	s.pos++
+	return s.pos - 1
+}
+
+// CFilter passes on the row numbers for which Pred is non-zero.
+type CFilter struct {
+	In   CIterator
+	Cols *Columns
+	Pred CExpr
+}
+
+// Next returns the next matching row number.
+func (f *CFilter) Next() int {
+	for {
+		i := f.In.Next()
+		if i < 0 || f.Pred.EvalAt(f.Cols, i) != 0 {
+			return i
+		}
+	}
+}
+
+// CSum drains an iterator and adds up e.
+func CSum(in CIterator, c *Columns, e CExpr) int64 {
+	var sum int64
+	for i := in.Next(); i >= 0; i = in.Next() {
+		sum += e.EvalAt(c, i)
+	}
+	return sum
+}
+
+// VolcanoColumnsSum runs the plan of VolcanoSum, row at a time, over columns.
+func VolcanoColumnsSum(c *Columns, status uint8) int64 {
+	plan := &CFilter{In: &CSeqScan{Cols: c}, Cols: c, Pred: CEq{FieldStatus, Const(status)}}
+	return CSum(plan, c, FieldAmount)
+}
+
 // ---- A vector-at-a-time interpreter over columns ----
 
 // VectorSize is the number of rows an operator handles per call.
@@ -310,4 +384,122 @@ func VSum(in VOperator, c *Columns, col Field) int64 {
 func VectorizedSum(c *Columns, status uint8) int64 {
 	plan := &VFilter{In: &VScan{Cols: c}, Cols: c, Pred: EqUint8{Col: FieldStatus, Val: status}}
 	return VSum(plan, c, FieldAmount)
+}
+
+// ---- The same vector-at-a-time interpreter over rows ----
+
+// RVScan walks a row table in windows of VectorSize rows. No data is copied.
+type RVScan struct {
+	Rows []Order
+	pos  int
+	v    Vector
+}
+
+// NextVector returns the next window.
+func (s *RVScan) NextVector() *Vector {
+	n := len(s.Rows)
+	if s.pos >= n {
+		return nil
+	}
+	l := VectorSize
+	if n-s.pos < l {
+		l = n - s.pos
+	}
+	s.v = Vector{Start: s.pos, Len: l}
+	s.pos += l
+	return &s.v
+}
+
+// RowsEqUint8 is EqUint8 over a row table: one dispatch per vector, then a
+// plain loop that reads one byte out of each 64-byte row.
+type RowsEqUint8 struct {
+	Col Field
+	Val uint8
+}
+
+// Select writes the offsets of matching rows into out.
+func (p RowsEqUint8) Select(rows []Order, v *Vector, out []int32) []int32 {
+	win := rows[v.Start : v.Start+v.Len]
+	out = out[:len(win)]
+	n := 0
+	switch p.Col {
+	case FieldStatus:
+		for i := range win {
+			out[n] = int32(i)
+			if win[i].Status == p.Val {
+				n++
+			}
+		}
+	case FieldCurrency:
+		for i := range win {
+			out[n] = int32(i)
+			if win[i].Currency == p.Val {
+				n++
+			}
+		}
+	default:
+		panic("RowsEqUint8: not a one-byte column")
+	}
+	return out[:n]
+}
+
+// RVFilter applies a predicate to each vector of a row table.
+type RVFilter struct {
+	In   VOperator
+	Rows []Order
+	Pred RowsEqUint8
+	sel  [VectorSize]int32
+}
+
+// NextVector returns the next vector with its selection narrowed.
+func (f *RVFilter) NextVector() *Vector {
+	v := f.In.NextVector()
+	if v == nil {
+		return nil
+	}
+	v.Sel = f.Pred.Select(f.Rows, v, f.sel[:])
+	return v
+}
+
+// allOffsets is the selection vector 0, 1, ..., VectorSize-1.
+var allOffsets = func() (a [VectorSize]int32) {
+	for i := range a {
+		a[i] = int32(i)
+	}
+	return a
+}()
+
+// RVSum adds up an int64 field over the selected rows of every vector.
+func RVSum(in VOperator, rows []Order, col Field) int64 {
+	var sum int64
+	for v := in.NextVector(); v != nil; v = in.NextVector() {
+		win := rows[v.Start : v.Start+v.Len]
+		sel := v.Sel
+		if sel == nil { // no filter ran: every row of the window
+			sel = allOffsets[:len(win)]
+		}
+		switch col {
+		case FieldAmount:
+			for _, i := range sel {
+				sum += win[i].Amount
+			}
+		case FieldTax:
+			for _, i := range sel {
+				sum += win[i].Tax
+			}
+		case FieldShipping:
+			for _, i := range sel {
+				sum += win[i].Shipping
+			}
+		default:
+			panic("RVSum: not an int64 measure")
+		}
+	}
+	return sum
+}
+
+// VectorizedRowsSum runs the plan of VectorizedSum, vector at a time, over rows.
+func VectorizedRowsSum(rows []Order, status uint8) int64 {
+	plan := &RVFilter{In: &RVScan{Rows: rows}, Rows: rows, Pred: RowsEqUint8{Col: FieldStatus, Val: status}}
+	return RVSum(plan, rows, FieldAmount)
 }

@@ -1,219 +1,351 @@
-"""What "a simple query" costs as the table grows.
+"""What "a simple query" costs on PostgreSQL, and what the cheap versions cost.
 
-Runs a handful of innocent-looking queries against an in-memory SQLite
-database of synthetic orders and prints the timings in Go's benchmark
-format (one line per run: name, iterations, value unit pairs), so that the
-journal's BenchmarkTable can read the raw output directly.
+Starts a throwaway PostgreSQL cluster (pg.py: initdb with the C locale, fsync,
+WAL and every other setting at their defaults), loads synthetic orders, and
+times each query with pgbench, one client over the unix socket, prepared
+statements. Prints one line per run in Go's benchmark format (name,
+iterations, value unit pairs) for the journal's BenchmarkTable and benchstat.
 
-Standard library only. The database lives in RAM, so these are best-case
-numbers: no disk, no network, no concurrent writers, one connection.
+Variants that are compared with each other run interleaved: every round runs
+each of them once, in an order rotated by one each round, so that the shared
+host's slow and fast minutes fall on all of them alike instead of on one
+block of runs.
+
+Also writes, each behind the same environment header: plans.txt (the plans
+PostgreSQL chose, with EXPLAIN (ANALYZE, BUFFERS), and the sizes of the
+tables), disk.txt (the disk under the cluster and pg_test_fsync) and
+idempotency-session.txt (idempotency.sql run through psql).
+
+    BENCH_COUNT=10 python3 cost.py [counts] [filter] [inserts] [idempotency]
 """
 
+import datetime
 import os
-import platform
-import random
-import sqlite3
+import subprocess
 import sys
-import time
 
-TARGET_SECONDS = 0.25  # wall time per measurement, after calibration
+from pg import Cluster, environment, parse_pgbench
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+COUNT = int(os.environ.get("BENCH_COUNT", "10"))
+SECONDS = 1          # duration of one timed run of a query
+INSERTS = 2000       # single-row commits per recorded insert run
+WARMUP = 40000       # inserts per table before the between-checkpoints runs
+PLANS = []           # (title, SQL, EXPLAIN output) for plans.txt
+SIZES = []           # (title, psql output) for plans.txt
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def build(rows, seed=1):
-    """An orders table with `rows` rows and only its primary key."""
-    db = sqlite3.connect(":memory:")
-    db.execute(
-        "CREATE TABLE orders ("
-        " id INTEGER PRIMARY KEY,"
-        " customer_id INTEGER NOT NULL,"
-        " status TEXT NOT NULL,"
-        " created_at INTEGER NOT NULL,"
-        " total_cents INTEGER NOT NULL)"
-    )
-    rnd = random.Random(seed)
-    statuses = ("paid", "paid", "paid", "shipped", "pending", "refunded")
-    customers = max(rows // 20, 1)  # about 20 orders per customer
-
-    def gen():
-        t = 1_700_000_000
-        for i in range(1, rows + 1):
-            t += rnd.randint(0, 30)
-            yield (i, rnd.randint(1, customers), rnd.choice(statuses), t,
-                   rnd.randint(100, 50_000))
-
-    with db:
-        db.executemany("INSERT INTO orders VALUES (?,?,?,?,?)", gen())
-    return db, customers
+STATUSES = "(ARRAY['paid','paid','paid','shipped','pending','refunded'])"
+OLD = 50001          # the old account of the 1,000,000-row tables (see load)
 
 
-def measure(fn):
-    """Calibrate an iteration count so the loop runs ~TARGET_SECONDS, then time it."""
-    n = 1
-    while True:
-        start = time.perf_counter_ns()
-        for _ in range(n):
-            fn()
-        elapsed = time.perf_counter_ns() - start
-        if elapsed >= TARGET_SECONDS * 1e9 or n >= 1 << 20:
-            return n, elapsed / n
-        # Aim a little past the target so the next round usually finishes.
-        if elapsed <= 0:
-            n *= 100
-        else:
-            n = max(n + 1, min(n * 100, int(n * TARGET_SECONDS * 1.2e9 / elapsed)))
-
-
-def emit(name, n, ns_per_op, extra=()):
-    cols = ["Benchmark%s" % name, str(n), "%.0f ns/op" % ns_per_op]
-    cols += ["%s %s" % (fmt(v), unit) for v, unit in extra]
+def emit(name, n, ns, extra=()):
+    cols = ["Benchmark%s" % name, str(n), "%.0f ns/op" % ns]
+    cols += ["%s %s" % (("%.3g" % v) if v < 100 else ("%.0f" % v), unit) for v, unit in extra]
     print("\t".join(cols), flush=True)
 
 
-def fmt(v):
-    if isinstance(v, int):
-        return str(v)
-    return "%.3g" % v if v < 100 else "%.0f" % v
+def rotated(items, r):
+    k = r % len(items)
+    return items[k:] + items[:k]
 
 
-def bench_counts(count):
-    """COUNT(*), a filtered COUNT(*) and a primary-key lookup at three table sizes."""
-    for rows in (10_000, 100_000, 1_000_000):
-        db, _ = build(rows)
-        rnd = random.Random(2)
-
-        def count_all():
-            db.execute("SELECT COUNT(*) FROM orders").fetchone()
-
-        def count_pending():
-            db.execute("SELECT COUNT(*) FROM orders WHERE status = 'pending'").fetchone()
-
-        def by_id():
-            db.execute("SELECT * FROM orders WHERE id = ?",
-                       (rnd.randint(1, rows),)).fetchone()
-
-        for _ in range(count):
-            n, ns = measure(count_all)
-            emit("CountAll/rows=%d" % rows, n, ns, [(ns / rows, "ns/row")])
-        for _ in range(count):
-            n, ns = measure(count_pending)
-            emit("CountPending/rows=%d" % rows, n, ns, [(ns / rows, "ns/row")])
-        for _ in range(count):
-            n, ns = measure(by_id)
-            emit("LookupByID/rows=%d" % rows, n, ns)
-        db.close()
-
-
-def bench_filter(count, rows=1_000_000):
-    """'Just add a filter': WHERE customer_id = ? before and after an index,
-    what building that index costs, and what it does to every insert."""
-    db, customers = build(rows)
-    rnd = random.Random(3)
-
-    def by_customer():
-        db.execute("SELECT id, total_cents FROM orders WHERE customer_id = ?"
-                   " ORDER BY id DESC LIMIT 50",
-                   (rnd.randint(1, customers),)).fetchall()
-
-    for _ in range(count):
-        n, ns = measure(by_customer)
-        emit("FilterByCustomer/index=none", n, ns)
-
-    # Building the index: the "backfill" that has to read every existing row.
-    for _ in range(count):
-        db.execute("DROP INDEX IF EXISTS orders_customer")
-        start = time.perf_counter_ns()
-        db.execute("CREATE INDEX orders_customer ON orders (customer_id)")
-        emit("CreateIndex/rows=%d" % rows, 1, time.perf_counter_ns() - start)
-
-    for _ in range(count):
-        n, ns = measure(by_customer)
-        emit("FilterByCustomer/index=customer_id", n, ns)
-    db.close()
+def load(pg, table, rows, seed=0.42):
+    """An orders table with `rows` rows and only its primary key. Customer 0 is
+    a big account with every 50th order (2 %), spread evenly over the table.
+    Customer 50,001 is an old big account: every other order among the first
+    2 % of ids (19,600 of a million), none after. The others, customers 1 to
+    rows/20, have about 20 orders each, at random."""
+    pg.sql("""
+        SELECT setseed(%(seed)s);
+        DROP TABLE IF EXISTS %(t)s;
+        CREATE TABLE %(t)s (
+          id          bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          customer_id bigint      NOT NULL,
+          status      text        NOT NULL,
+          created_at  timestamptz NOT NULL,
+          total_cents bigint      NOT NULL);
+        INSERT INTO %(t)s (id, customer_id, status, created_at, total_cents)
+        SELECT i, CASE WHEN i %% 50 = 0 THEN 0
+                       WHEN i <= %(old_rows)s THEN %(old)s
+                       ELSE 1 + floor(random() * %(customers)s)::bigint END,
+               %(statuses)s[1 + floor(random() * 6)::int],
+               timestamptz '2023-11-14 22:13:20+00' + i * interval '15 seconds',
+               100 + floor(random() * 49901)::bigint
+        FROM generate_series(1, %(rows)s) AS i;
+        SELECT setval(pg_get_serial_sequence('%(t)s', 'id'), %(rows)s);
+        VACUUM ANALYZE %(t)s;
+    """ % {"t": table, "rows": rows, "customers": max(rows // 20, 1), "seed": seed,
+           "statuses": STATUSES, "old": OLD, "old_rows": rows // 50})
 
 
-def bench_inserts(count, rows=1_000_000, batch=1_000):
-    """Every index is a second (third, fourth...) write on each insert."""
-    variants = [
-        ("0", []),
-        ("1", ["CREATE INDEX i1 ON orders (customer_id)"]),
-        ("3", ["CREATE INDEX i1 ON orders (customer_id)",
-               "CREATE INDEX i2 ON orders (status, created_at)",
-               "CREATE INDEX i3 ON orders (created_at)"]),
+def explain(pg, title, sql, setup=""):
+    """EXPLAIN (ANALYZE, BUFFERS) of sql, after `setup` in the same session."""
+    out = pg.sql(setup + "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql)
+    PLANS.append((title, sql, out))
+
+
+def explain_prepared(pg, title, sql, types, args):
+    """The plan pgbench's prepared statement gets: PREPARE, six executions (after
+    five, PostgreSQL may switch a statement to a generic plan), then EXPLAIN
+    (ANALYZE, BUFFERS) EXECUTE with the last arguments."""
+    setup = "PREPARE q(%s) AS %s;\n" % (types, sql)
+    setup += "".join("EXECUTE q(%s);\n" % a for a in args[:-1])
+    out = pg.sql("\\o /dev/null\n" + setup + "\\o\n" +
+                 "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE q(%s);" % args[-1])
+    shown = "PREPARE q(%s) AS %s;\n-- %d executions, then\nEXPLAIN ... EXECUTE q(%s)" % (
+        types, sql, len(args) - 1, args[-1])
+    PLANS.append((title, shown, out))
+
+
+def interleaved(pg, benches, seconds=SECONDS):
+    """COUNT rounds of (name, pgbench script, rows for ns/row or None): every
+    round runs each script once for `seconds`, in an order rotated each round.
+    ns/op is the mean latency of the run."""
+    for r in range(COUNT):
+        for name, script, per_row in rotated(benches, r):
+            n, ns = parse_pgbench(pg.pgbench(script, ["-M", "prepared", "-c", "1", "-T", str(seconds)]))
+            emit(name, n, ns, [(ns / per_row, "ns/row")] if per_row else [])
+
+
+def bench_counts(pg):
+    """COUNT(*), a filtered COUNT(*) and a primary-key lookup at three table
+    sizes, the cheap versions of the filtered count, and paging by OFFSET and
+    by keyset, all interleaved. The index on status lives on a copy of the
+    1,000,000-row table (same seed, same rows), so that it cannot change the
+    plans of the others."""
+    for rows, table in ((10_000, "orders_10k"), (100_000, "orders_100k"), (1_000_000, "orders"),
+                        (1_000_000, "orders_st")):
+        load(pg, table, rows)
+    pg.sql("CREATE INDEX orders_st_status ON orders_st (status); VACUUM ANALYZE orders_st;")
+    pending = "SELECT count(*) FROM %s WHERE status = 'pending';\n"
+    capped = ("SELECT count(*) FROM (SELECT 1 FROM orders WHERE status = 'pending'"
+              " LIMIT 10001) AS capped")
+    estimate = "EXPLAIN SELECT 1 FROM orders WHERE status = 'pending'"
+    benches = []
+    for rows, table in ((10_000, "orders_10k"), (100_000, "orders_100k"), (1_000_000, "orders")):
+        benches += [
+            ("CountAll/rows=%d" % rows, "SELECT count(*) FROM %s;\n" % table, rows),
+            ("CountPending/rows=%d" % rows, pending % table, rows),
+            ("LookupByID/rows=%d" % rows,
+             "\\set id random(1, %d)\nSELECT * FROM %s WHERE id = :id;\n" % (rows, table), None),
+        ]
+    benches += [
+        ("CountPending/capped-at-10001", capped + ";\n", None),
+        ("CountPending/planner-estimate", estimate + ";\n", None),
+        ("CountPending/index-on-status", pending % "orders_st", None),
     ]
-    for label, ddl in variants:
-        db, customers = build(rows)
-        for stmt in ddl:
-            db.execute(stmt)
-        rnd = random.Random(4)
-        next_id = [rows + 1]
-
-        def insert_batch():
-            first = next_id[0]
-            next_id[0] += batch
-            data = [(i, rnd.randint(1, customers), "pending",
-                     1_800_000_000 + rnd.randint(0, 10_000_000),
-                     rnd.randint(100, 50_000))
-                    for i in range(first, first + batch)]
-            with db:
-                db.executemany("INSERT INTO orders VALUES (?,?,?,?,?)", data)
-
-        for _ in range(count):
-            n, ns = measure(insert_batch)
-            emit("InsertBatch/secondary-indexes=%s" % label, n, ns,
-                 [(ns / batch, "ns/row")])
-        db.close()
-
-
-def bench_pages(count, rows=1_000_000, page=50):
-    """'Let me jump to page N': OFFSET reads and throws away every skipped row;
-    a keyset (seek) query starts where the last page ended."""
-    db, _ = build(rows)
-
+    pages = []
     for offset in (0, 10_000, 500_000):
-        def by_offset():
-            db.execute("SELECT id, total_cents FROM orders ORDER BY id"
-                       " LIMIT ? OFFSET ?", (page, offset)).fetchall()
+        pages.append(("Page/offset=%d" % offset,
+                      "SELECT id, total_cents FROM orders ORDER BY id LIMIT 50 OFFSET %d" % offset))
+    pages.append(("Page/keyset-after=500000",
+                  "SELECT id, total_cents FROM orders WHERE id > 500000 ORDER BY id LIMIT 50"))
+    benches += [(name, q + ";\n", None) for name, q in pages]
+    interleaved(pg, benches)
 
-        for _ in range(count):
-            n, ns = measure(by_offset)
-            emit("Page/offset=%d" % offset, n, ns)
+    explain(pg, "count everything", "SELECT count(*) FROM orders")
+    explain(pg, "count pending, no index on status", "SELECT count(*) FROM orders WHERE status = 'pending'")
+    explain(pg, "count pending, capped at 10,001", capped)
+    PLANS.append(("the planner's estimate instead of a count", estimate, pg.sql(estimate)))
+    explain(pg, "count pending, on the copy with CREATE INDEX orders_st_status ON orders_st (status)",
+            "SELECT count(*) FROM orders_st WHERE status = 'pending'")
+    explain_prepared(pg, "one order by id, 1,000,000 rows", "SELECT * FROM orders WHERE id = $1",
+                     "bigint", ["1", "77", "1000", "31337", "500000", "999999", "424242"])
+    for name, q in pages:
+        explain(pg, name, q)
+    SIZES.append(("the tables and indexes", pg.sql(
+        "\\pset format aligned\n\\pset tuples_only off\n"
+        "SELECT relname, pg_relation_size(oid) / 8192 AS pages,"
+        " pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class"
+        " WHERE relname IN ('orders', 'orders_pkey', 'orders_st', 'orders_st_status')"
+        " ORDER BY relname;")))
+    SIZES.append(("rows per status in orders", pg.sql(
+        "\\pset format aligned\n\\pset tuples_only off\n"
+        "SELECT status, count(*) FROM orders GROUP BY status ORDER BY status;")))
+    pg.sql("DROP TABLE orders_10k; DROP TABLE orders_100k; DROP TABLE orders_st;")
 
-    after = 500_000
 
-    def by_keyset():
-        db.execute("SELECT id, total_cents FROM orders WHERE id > ?"
-                   " ORDER BY id LIMIT ?", (after, page)).fetchall()
+def bench_filter(pg):
+    """'Just add a filter': one table per index state (no secondary index, one
+    on customer_id, the composite (customer_id, id) that ORDER BY id needs),
+    queried interleaved for a typical customer, the big account spread over the
+    table and the old big account; then what building the index costs."""
+    if not pg.sql("SELECT to_regclass('orders')"):
+        load(pg, "orders", 1_000_000)
+    tables = {"none": "orders", "customer_id": "orders_c", "customer_id,id": "orders_ci"}
+    load(pg, "orders_c", 1_000_000)
+    pg.sql("CREATE INDEX orders_c_customer ON orders_c (customer_id); VACUUM ANALYZE orders_c;")
+    load(pg, "orders_ci", 1_000_000)
+    pg.sql("CREATE INDEX orders_ci_customer ON orders_ci (customer_id, id); VACUUM ANALYZE orders_ci;")
+    q = "SELECT id, total_cents FROM %s WHERE customer_id = %s ORDER BY id DESC LIMIT 50"
+    benches = []
+    for state, t in tables.items():
+        benches += [
+            ("FilterByCustomer/index=%s" % state, "\\set c random(1, 50000)\n" + q % (t, ":c") + ";\n", None),
+            ("FilterBigCustomer/index=%s" % state, q % (t, "0") + ";\n", None),
+            ("FilterOldCustomer/index=%s" % state, q % (t, OLD) + ";\n", None),
+        ]
+    interleaved(pg, benches)
+    for state, t in tables.items():
+        explain_prepared(pg, "a typical customer (42), index: %s" % state, q % (t, "$1"), "bigint",
+                         ["1", "7", "1000", "31337", "49999", "42"])
+        explain(pg, "the big account (customer 0), index: %s" % state, q % (t, "0"))
+        explain(pg, "the old big account (customer %d), index: %s" % (OLD, state), q % (t, OLD))
+    SIZES.append(("orders per customer", pg.sql(
+        "\\pset format aligned\n\\pset tuples_only off\n"
+        "SELECT customer_id, count(*), min(id), max(id) FROM orders"
+        " WHERE customer_id IN (0, 42, %d) GROUP BY customer_id ORDER BY customer_id;" % OLD)))
+    pg.sql("DROP TABLE orders_c; DROP TABLE orders_ci;")
 
-    for _ in range(count):
-        n, ns = measure(by_keyset)
-        emit("Page/keyset-after=%d" % after, n, ns)
-    db.close()
+    kinds = (("plain", "CREATE INDEX"), ("concurrently", "CREATE INDEX CONCURRENTLY"))
+    for r in range(COUNT):
+        for kind, ddl in rotated(list(kinds), r):
+            pg.sql("DROP INDEX IF EXISTS orders_customer; CHECKPOINT;")
+            n, ns = parse_pgbench(pg.pgbench(
+                "%s orders_customer ON orders (customer_id, id);\n" % ddl, ["-c", "1", "-t", "1"]))
+            emit("CreateIndex/%s" % kind, n, ns)
+    pg.sql("DROP INDEX orders_customer")
+
+
+def wal_position(pg):
+    lsn, fpi = pg.sql("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn, wal_fpi FROM pg_stat_wal").split("|")
+    return int(float(lsn)), int(fpi)
+
+
+def checkpoints(pg):
+    return int(pg.sql("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter"))
+
+
+def bench_inserts(pg):
+    """Single-row INSERTs, each its own transaction (one WAL flush per commit),
+    into three 1,000,000-row tables that differ only in their secondary
+    indexes, in two regimes.
+
+    After a checkpoint: every round starts with CHECKPOINT and then inserts
+    INSERTS rows into each table, committed with fsync. With full_page_writes
+    (the default) the first change to a page after a checkpoint writes the
+    whole 8 kB page to the WAL, so these runs show what the first inserts of
+    every checkpoint cycle write.
+
+    Between checkpoints: one CHECKPOINT, then WARMUP unrecorded inserts per
+    table, enough to have touched every leaf page of the (customer_id, id)
+    index at least once, then rounds that insert INSERTS rows into each table
+    with fsync and with synchronous_commit = off. The output ends with the
+    number of checkpoints that ran during these rounds (none, if the regime
+    held)."""
+    variants = {
+        0: [],
+        1: ["CREATE INDEX ON %s (customer_id, id)"],
+        3: ["CREATE INDEX ON %s (customer_id, id)",
+            "CREATE INDEX ON %s (status, created_at)",
+            "CREATE INDEX ON %s (created_at)"],
+    }
+    for k, ddl in variants.items():
+        load(pg, "ins_%d" % k, 1_000_000)
+        for stmt in ddl:
+            pg.sql(stmt % ("ins_%d" % k))
+        pg.sql("VACUUM ANALYZE ins_%d" % k)
+    SIZES.append(("the insert tables' indexes before the insert runs", pg.sql(
+        "\\pset format aligned\n\\pset tuples_only off\n"
+        "SELECT c.relname AS index, t.relname AS table, pg_relation_size(c.oid) / 8192 AS pages"
+        " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
+        " WHERE t.relname LIKE 'ins_%' ORDER BY t.relname, c.relname;")))
+    script = ("\\set c random(1, 50000)\n\\set t random(100, 50000)\n"
+              "INSERT INTO ins_%d (customer_id, status, created_at, total_cents)"
+              " VALUES (:c, 'pending', now(), :t);\n")
+    ks = list(variants)
+
+    def run(name, k, opts=None):
+        lsn0, fpi0 = wal_position(pg)
+        n, ns = parse_pgbench(pg.pgbench(
+            script % k, ["-M", "prepared", "-c", "1", "-t", str(INSERTS)], options=opts))
+        lsn1, fpi1 = wal_position(pg)
+        emit(name, n, ns, [((lsn1 - lsn0) / n, "WAL-B/row"), ((fpi1 - fpi0) / n, "full-pages/row")])
+
+    for r in range(COUNT):
+        pg.sql("CHECKPOINT")
+        for k in rotated(ks, r):
+            run("InsertAfterCheckpoint/secondary-indexes=%d" % k, k)
+
+    pg.sql("CHECKPOINT")
+    ck0 = checkpoints(pg)
+    for k in ks:
+        pg.pgbench(script % k, ["-M", "prepared", "-c", "1", "-t", str(WARMUP)],
+                   options="-c synchronous_commit=off")
+    modes = [("fsync", None), ("async", "-c synchronous_commit=off")]
+    for r in range(COUNT):
+        for mode, opts in rotated(modes, r):
+            for k in rotated(ks, r):
+                run("Insert/commit=%s/secondary-indexes=%d" % (mode, k), k, opts)
+    print("checkpoints-during-between-checkpoint-inserts: %d" % (checkpoints(pg) - ck0 - 0))
+    sys.stderr.write("rows after the insert runs:\n%s\n" % pg.sql(
+        "SELECT relname, n_live_tup FROM pg_stat_user_tables WHERE relname LIKE 'ins_%' ORDER BY relname"))
+    for k in ks:
+        pg.sql("DROP TABLE ins_%d" % k)
+
+
+def write(name, lines):
+    with open(os.path.join(HERE, name), "w") as f:
+        f.write("\n".join(lines).rstrip("\n") + "\n")
+
+
+def disk_report(pg):
+    """What the commit benchmark's fsyncs hit: the device and file system under
+    the cluster, and pg_test_fsync, 5 seconds per test."""
+    def sh(cmd):
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    dev = sh("findmnt -n -o SOURCE -T %s" % pg.data)
+    name = os.path.basename(dev)
+    write("disk.txt", environment(pg) + [
+        "findmnt: %s" % sh("findmnt -n -o SOURCE,FSTYPE,OPTIONS -T %s" % pg.data),
+        "lsblk: %s" % sh("lsblk -d -n -o NAME,SIZE,TYPE,ROTA,MODEL %s" % dev),
+        "driver: %s" % sh("basename $(readlink -f /sys/block/%s/device/driver 2>/dev/null) 2>/dev/null" % name),
+        "write_cache: %s" % sh("cat /sys/block/%s/queue/write_cache 2>/dev/null" % name),
+        "wal_sync_method: %s" % pg.sql("SHOW wal_sync_method"),
+        "fsync: %s, synchronous_commit: %s, full_page_writes: %s" % (
+            pg.sql("SHOW fsync"), pg.sql("SHOW synchronous_commit"), pg.sql("SHOW full_page_writes")),
+        "",
+        "pg_test_fsync -s 5, in the cluster's folder:",
+        pg.run([os.path.join(pg.bin, "pg_test_fsync"), "-s", "5", "-f",
+                os.path.join(pg.dir, "fsync-test")]),
+    ])
+
+
+def idempotency(pg):
+    """Runs idempotency.sql (the table and statements the essay describes)
+    through psql; writes the transcript to idempotency-session.txt."""
+    out = pg.transcript(os.path.join(HERE, "idempotency.sql"))
+    write("idempotency-session.txt", environment(pg) + ["", out])
+
+
+def write_plans(pg):
+    lines = environment(pg)
+    lines.append("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF), on the tables cost.py loads.")
+    lines.append("shared hit = pages found in PostgreSQL's buffer pool; read = pages asked of the kernel"
+                 " (here always in its page cache: the tables fit in memory)")
+    lines.append("")
+    for title, out in SIZES:
+        lines += ["-- %s" % title, out, ""]
+    for title, sql, out in PLANS:
+        lines += ["-- %s" % title, "%s;" % sql] + ["   " + l for l in out.splitlines()] + [""]
+    write("plans.txt", lines)
 
 
 def main():
-    count = int(os.environ.get("BENCH_COUNT", "6"))
     only = sys.argv[1:]
-    print("goos: %s" % platform.system().lower())
-    print("goarch: %s" % platform.machine())
-    print("cpu: %s" % cpu_model())
-    print("python: %s" % platform.python_version())
-    print("sqlite: %s" % sqlite3.sqlite_version)
-    print("pkg: playbook/posts/why-explaining-technical-difficulty-is-hard/bench")
-    for name, fn in (("counts", bench_counts), ("filter", bench_filter),
-                     ("inserts", bench_inserts), ("pages", bench_pages)):
-        if not only or name in only:
-            fn(count)
+    with Cluster() as pg:
+        for line in environment(pg):
+            if not line.startswith(("date:", "kernel:", "cores:", "memory:")):
+                print(line)  # npm run bench writes those four itself
+        print("pkg: playbook/posts/why-explaining-technical-difficulty-is-hard/bench")
+        for name, fn in (("counts", bench_counts), ("filter", bench_filter),
+                         ("inserts", bench_inserts), ("idempotency", idempotency)):
+            if not only or name in only:
+                sys.stderr.write("%s: %s\n" % (datetime.datetime.now().strftime("%H:%M:%S"), name))
+                fn(pg)
+        if not only:
+            write_plans(pg)
+            disk_report(pg)
 
 
 if __name__ == "__main__":
