@@ -3,7 +3,7 @@ package gotime_test
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 	"unsafe"
 
@@ -18,7 +18,7 @@ func Example_equalVersusDoubleEquals() {
 
 	fmt.Println(a)
 	fmt.Println(b)
-	fmt.Println("a == b:", a == b, " a.Equal(b):", a.Equal(b))
+	fmt.Println("a == b:", a == b, " a.Equal(b):", a.Equal(b), " a.Compare(b):", a.Compare(b))
 
 	seen := map[time.Time]string{a: "stored under the UTC value"}
 	_, found := seen[b]
@@ -26,8 +26,26 @@ func Example_equalVersusDoubleEquals() {
 	// Output:
 	// 2026-05-06 16:00:00 +0000 UTC
 	// 2026-05-06 12:00:00 -0400 EDT
-	// a == b: false  a.Equal(b): true
+	// a == b: false  a.Equal(b): true  a.Compare(b): 0
 	// map lookup with b finds it: false
+}
+
+// Time.Compare (Go 1.20) orders instants, whatever their Location: it is the
+// function slices.SortFunc wants. The wall-clock readings here run backwards.
+func Example_sortByCompare() {
+	ts := []time.Time{
+		time.Date(2026, 5, 6, 9, 0, 0, 0, mustLoad("America/New_York")), // 13:00 UTC
+		time.Date(2026, 5, 6, 12, 30, 0, 0, time.UTC),                   // 12:30 UTC
+		time.Date(2026, 5, 6, 21, 0, 0, 0, mustLoad("Asia/Tokyo")),      // 12:00 UTC
+	}
+	slices.SortFunc(ts, time.Time.Compare)
+	for _, t := range ts {
+		fmt.Println(t)
+	}
+	// Output:
+	// 2026-05-06 21:00:00 +0900 JST
+	// 2026-05-06 12:30:00 +0000 UTC
+	// 2026-05-06 09:00:00 -0400 EDT
 }
 
 // A calendar day is not 24 hours.
@@ -95,12 +113,12 @@ func ExampleNextDaily() {
 }
 
 // A string without a zone parses as UTC, whatever zone its author was in.
+// time.DateTime (Go 1.20) is "2006-01-02 15:04:05": no zone.
 func Example_parseWithoutZone() {
 	ny := mustLoad("America/New_York")
-	const layout = "2006-01-02 15:04"
 
-	t1, _ := time.Parse(layout, "2026-03-08 09:00")
-	t2, _ := time.ParseInLocation(layout, "2026-03-08 09:00", ny)
+	t1, _ := time.Parse(time.DateTime, "2026-03-08 09:00:00")
+	t2, _ := time.ParseInLocation(time.DateTime, "2026-03-08 09:00:00", ny)
 	fmt.Println(t1)
 	fmt.Println(t2)
 	fmt.Println("difference:", t1.Sub(t2))
@@ -132,15 +150,35 @@ func Example_literalZ() {
 	ny := mustLoad("America/New_York")
 	t := time.Date(2026, 5, 6, 9, 0, 0, 0, ny)
 
-	fmt.Println(t.Format("2006-01-02T15:04:05Z"))       // wrong: local wall time labelled UTC
-	fmt.Println(t.Format(time.RFC3339))                 // 2006-01-02T15:04:05Z07:00
-	fmt.Println(t.UTC().Format(time.RFC3339))           // Z07:00 prints Z for UTC
-	fmt.Println(t.Format("2006-02-01"), t.Format("06")) // day and month swapped; two-digit year
+	fmt.Println(t.Format("2006-01-02T15:04:05Z")) // wrong: local wall time labelled UTC
+	fmt.Println(t.Format(time.RFC3339))           // 2006-01-02T15:04:05Z07:00
+	fmt.Println(t.UTC().Format(time.RFC3339))     // Z07:00 prints Z for UTC
+	fmt.Println(t.Format(time.DateTime))          // 2006-01-02 15:04:05: no zone at all
 	// Output:
 	// 2026-05-06T09:00:00Z
 	// 2026-05-06T09:00:00-04:00
 	// 2026-05-06T13:00:00Z
-	// 2026-06-05 26
+	// 2026-05-06 09:00:00
+}
+
+// go vet (since Go 1.20) reports the constant layout "2006-02-01", the usual
+// typo for 2006-01-02 (see testdata/swapped and output.txt). A layout that
+// arrives at run time, from a config file or a flag, is not checked, and it
+// round-trips without error for any day from 1 to 12.
+func Example_swappedLayoutAtRunTime() {
+	config := map[string]string{"date_layout": "2006-02-01"} // meant yyyy-mm-dd
+	layout := config["date_layout"]
+
+	may6 := time.Date(2026, 5, 6, 0, 0, 0, 0, time.UTC)
+	s := may6.Format(layout)
+	back, err := time.Parse(layout, s)
+	fmt.Println(s, back.Format(time.DateOnly), err)
+
+	_, err = time.Parse(layout, "2026-05-13")
+	fmt.Println(err)
+	// Output:
+	// 2026-06-05 2026-05-06 <nil>
+	// parsing time "2026-05-13": month out of range
 }
 
 // JSON keeps the offset, not the zone. Calendar math after a round trip goes wrong.
@@ -163,18 +201,48 @@ func Example_jsonKeepsOffsetNotZone() {
 	// back.AddDate(0,0,1): 2026-03-08 10:00:00 -0400 EDT
 }
 
-// RFC3339Nano trims trailing zeros, so its strings do not sort as instants.
+// Decoding attaches time.Local only when the offset in the string is Local's
+// offset at that instant; otherwise it fabricates a fixed zone. The same JSON
+// therefore decodes differently on servers with different TZ settings.
+func Example_decodeAttachesLocalOnlyAtItsOffset() {
+	defer func(saved *time.Location) { time.Local = saved }(time.Local)
+
+	for _, server := range []*time.Location{time.UTC, mustLoad("America/New_York")} {
+		time.Local = server // what TZ=UTC or TZ=America/New_York gives a process
+		for _, s := range []string{`"2026-03-07T09:00:00-05:00"`, `"2026-07-07T09:00:00-05:00"`} {
+			var t time.Time
+			_ = json.Unmarshal([]byte(s), &t)
+			where := "a fixed zone"
+			if t.Location() == time.Local {
+				where = "time.Local"
+			}
+			fmt.Printf("TZ=%-16s %s -> %s\n", server, s, where)
+		}
+	}
+	// Output:
+	// TZ=UTC              "2026-03-07T09:00:00-05:00" -> a fixed zone
+	// TZ=UTC              "2026-07-07T09:00:00-05:00" -> a fixed zone
+	// TZ=America/New_York "2026-03-07T09:00:00-05:00" -> time.Local
+	// TZ=America/New_York "2026-07-07T09:00:00-05:00" -> a fixed zone
+}
+
+// MarshalJSON trims trailing zeros as RFC3339Nano does, so its strings do not
+// sort as instants.
 func Example_variableWidthDoesNotSort() {
 	a := time.Date(2026, 5, 6, 12, 0, 0, 0, time.UTC)
 	b := a.Add(500 * time.Millisecond)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	fmt.Println(string(ja), string(jb))
 
 	nano := []string{b.Format(time.RFC3339Nano), a.Format(time.RFC3339Nano)}
 	wire := []string{gotime.ToWire(b), gotime.ToWire(a)}
-	sort.Strings(nano)
-	sort.Strings(wire)
+	slices.Sort(nano)
+	slices.Sort(wire)
 	fmt.Println(nano)
 	fmt.Println(wire)
 	// Output:
+	// "2026-05-06T12:00:00Z" "2026-05-06T12:00:00.5Z"
 	// [2026-05-06T12:00:00.5Z 2026-05-06T12:00:00Z]
 	// [2026-05-06T12:00:00.000Z 2026-05-06T12:00:00.500Z]
 }
@@ -213,7 +281,8 @@ func ExampleToWire() {
 	// parsing time "2026-05-06T09:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"
 }
 
-// ForPostgres drops what a timestamptz cannot hold, so reads compare == to writes.
+// ForPostgres drops what a timestamptz cannot hold: nanoseconds and the
+// Location. ../sql/pgx shows the round trip through a real server.
 func ExampleForPostgres() {
 	t := time.Date(2026, 5, 6, 12, 0, 0, 123456789, time.UTC)
 	fmt.Println(gotime.ForPostgres(t).Format(time.RFC3339Nano))
@@ -284,7 +353,15 @@ func ExampleMillis() {
 	var back Order
 	_ = json.Unmarshal(b, &back)
 	fmt.Println(time.Time(back.CreatedAtMs))
+
+	// null means "no value", as it does for time.Time: no error, field unchanged.
+	var draft struct {
+		DeletedAtMs gotime.Millis `json:"deletedAtMs"`
+	}
+	err := json.Unmarshal([]byte(`{"deletedAtMs":null}`), &draft)
+	fmt.Println(err, time.Time(draft.DeletedAtMs).IsZero())
 	// Output:
 	// {"id":"order::1001","createdAtMs":1778072400123,"createdAt":"2026-05-06T13:00:00.123Z"}
 	// 2026-05-06 13:00:00.123 +0000 UTC
+	// <nil> true
 }

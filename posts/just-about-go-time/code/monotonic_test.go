@@ -70,6 +70,15 @@ func TestSerializationDropsMonotonicReading(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	bin, err := now.AppendBinary(nil) // Go 1.24; same bytes as MarshalBinary
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromBinary time.Time
+	if err := fromBinary.UnmarshalBinary(bin); err != nil {
+		t.Fatal(err)
+	}
+
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(now); err != nil {
 		t.Fatal(err)
@@ -79,7 +88,7 @@ func TestSerializationDropsMonotonicReading(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for name, got := range map[string]time.Time{"json": fromJSON, "text": fromText, "gob": fromGob} {
+	for name, got := range map[string]time.Time{"json": fromJSON, "text": fromText, "binary": fromBinary, "gob": fromGob} {
 		if hasMono(got) {
 			t.Errorf("%s: decoded value has a monotonic reading", name)
 		}

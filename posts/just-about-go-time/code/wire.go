@@ -31,8 +31,10 @@ func FromWire(s string) (time.Time, error) {
 }
 
 // ForPostgres prepares an instant for a timestamptz column: UTC, no
-// monotonic reading, and no precision the column cannot hold, so the value
-// you read back is == to the value you wrote.
+// monotonic reading, and no precision the column cannot hold. The value read
+// back is then Equal to the value written. It is not ==: drivers choose the
+// Location of what they return (pgx uses time.Local), so call UTC() on the
+// way in too, after which == holds as well (see ../sql/pgx).
 func ForPostgres(t time.Time) time.Time {
 	return t.UTC().Truncate(time.Microsecond)
 }
@@ -47,8 +49,13 @@ func (m Millis) MarshalJSON() ([]byte, error) {
 	return []byte(strconv.FormatInt(time.Time(m).UnixMilli(), 10)), nil
 }
 
-// UnmarshalJSON reads an integer count of milliseconds.
+// UnmarshalJSON reads an integer count of milliseconds. Like the standard
+// library's unmarshalers, it treats JSON null as "no value" and leaves m
+// unchanged, so an optional field decodes without error.
 func (m *Millis) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	ms, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {
 		return fmt.Errorf("gotime.Millis: want integer milliseconds, got %s", b)
