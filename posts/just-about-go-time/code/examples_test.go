@@ -85,17 +85,28 @@ func Example_gapAndOverlap() {
 	// one hour later: 2026-11-01 01:30:00 -0500 EST
 }
 
-// The helper that picks a documented answer for skipped times.
+// The helper that resolves every wall reading the way PostgreSQL does, and
+// says which readings were skipped or repeated.
 func ExampleAt() {
 	ny := mustLoad("America/New_York")
-	for _, hm := range [][2]int{{1, 30}, {2, 30}, {3, 30}} {
-		t, exact := gotime.At(2026, time.March, 8, hm[0], hm[1], ny)
-		fmt.Printf("%02d:%02d -> %s exact=%v\n", hm[0], hm[1], t.Format("15:04 MST"), exact)
+	for _, r := range []struct {
+		month          time.Month
+		day, hour, min int
+	}{
+		{time.March, 8, 1, 30}, {time.March, 8, 2, 30}, {time.March, 8, 3, 30},
+		{time.November, 1, 0, 30}, {time.November, 1, 1, 30}, {time.November, 1, 2, 30},
+	} {
+		t, reading := gotime.At(2026, r.month, r.day, r.hour, r.min, ny)
+		fmt.Printf("%s %d %02d:%02d -> %s = %s (%s)\n", r.month.String()[:3], r.day, r.hour, r.min,
+			t.Format("15:04 MST"), t.UTC().Format("15:04Z"), reading)
 	}
 	// Output:
-	// 01:30 -> 01:30 EST exact=true
-	// 02:30 -> 03:30 EDT exact=false
-	// 03:30 -> 03:30 EDT exact=true
+	// Mar 8 01:30 -> 01:30 EST = 06:30Z (once)
+	// Mar 8 02:30 -> 03:30 EDT = 07:30Z (skipped)
+	// Mar 8 03:30 -> 03:30 EDT = 07:30Z (once)
+	// Nov 1 00:30 -> 00:30 EDT = 04:30Z (once)
+	// Nov 1 01:30 -> 01:30 EST = 06:30Z (repeated)
+	// Nov 1 02:30 -> 02:30 EST = 07:30Z (once)
 }
 
 // "Every day at 9:00 in the user's zone" is a wall-clock rule, not an interval.

@@ -49,6 +49,11 @@ SET TimeZone = 'UTC';
 SELECT '2026-03-08 02:30'::timestamp AT TIME ZONE 'America/New_York' AS skipped_utc,
        '2026-11-01 01:30'::timestamp AT TIME ZONE 'America/New_York' AS repeated_utc;
 
+-- Lord Howe Island moves its clocks by 30 minutes, London at 01:00 UTC.
+SELECT '2026-10-04 02:15'::timestamp AT TIME ZONE 'Australia/Lord_Howe' AS lord_howe_skipped_utc,
+       '2026-04-05 01:45'::timestamp AT TIME ZONE 'Australia/Lord_Howe' AS lord_howe_repeated_utc,
+       '2026-10-25 01:30'::timestamp AT TIME ZONE 'Europe/London' AS london_repeated_utc;
+
 -- A whole day can be skipped: Samoa went from 29 to 31 December 2011.
 SET TimeZone = 'Pacific/Apia';
 SELECT '2011-12-30 12:00'::timestamptz AS skipped_day,
