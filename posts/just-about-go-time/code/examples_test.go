@@ -370,9 +370,22 @@ func ExampleMillis() {
 		DeletedAtMs gotime.Millis `json:"deletedAtMs"`
 	}
 	err := json.Unmarshal([]byte(`{"deletedAtMs":null}`), &draft)
-	fmt.Println(err, time.Time(draft.DeletedAtMs).IsZero())
+	fmt.Println(err, draft.DeletedAtMs.IsZero())
+
+	// And "no value" goes out as null, or not at all with omitzero (Go 1.24).
+	// omitempty leaves struct types alone; a zero time.Time is year 1.
+	type Deleted struct {
+		Plain     gotime.Millis `json:"plain"`
+		OmitEmpty gotime.Millis `json:"omitEmpty,omitempty"`
+		OmitZero  gotime.Millis `json:"omitZero,omitzero"`
+		Time      time.Time     `json:"time,omitempty"`
+		TimeZero  time.Time     `json:"timeZero,omitzero"`
+	}
+	b, _ = json.Marshal(Deleted{})
+	fmt.Println(string(b))
 	// Output:
 	// {"id":"order::1001","createdAtMs":1778072400123,"createdAt":"2026-05-06T13:00:00.123Z"}
 	// 2026-05-06 13:00:00.123 +0000 UTC
 	// <nil> true
+	// {"plain":null,"omitEmpty":null,"time":"0001-01-01T00:00:00Z"}
 }

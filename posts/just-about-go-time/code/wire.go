@@ -40,12 +40,23 @@ func ForPostgres(t time.Time) time.Time {
 }
 
 // Millis is a time.Time that travels as a JSON number of milliseconds since
-// the Unix epoch: the shape Couchbase's N1QL date functions call "millis" and
-// the value JavaScript's Date is built on.
+// the Unix epoch: the shape Couchbase's SQL++ date functions call "millis" and
+// the value JavaScript's Date is built on. The zero Millis means "no value": it
+// marshals as null, and with the omitzero tag option (Go 1.24) the field is
+// left out. (omitempty does nothing for it: Millis is a struct type.)
 type Millis time.Time
 
-// MarshalJSON writes the instant as an integer count of milliseconds.
+// IsZero reports whether m is the zero time, "no value". encoding/json's
+// omitzero option calls it.
+func (m Millis) IsZero() bool { return time.Time(m).IsZero() }
+
+// MarshalJSON writes the instant as an integer count of milliseconds, and the
+// zero Millis as null: written as a number it would be -62135596800000, a
+// real instant in year 1 that every "before X" range predicate matches.
 func (m Millis) MarshalJSON() ([]byte, error) {
+	if m.IsZero() {
+		return []byte("null"), nil
+	}
 	return []byte(strconv.FormatInt(time.Time(m).UnixMilli(), 10)), nil
 }
 
