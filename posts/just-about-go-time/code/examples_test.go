@@ -173,23 +173,45 @@ func Example_literalZ() {
 }
 
 // go vet (since Go 1.20) reports the constant layout "2006-02-01", the usual
-// typo for 2006-01-02 (see testdata/swapped and output.txt). A layout that
-// arrives at run time, from a config file or a flag, is not checked, and it
-// round-trips without error for any day from 1 to 12.
+// typo for 2006-01-02, when it is passed to Format or Parse (see
+// testdata/swapped and output.txt). A layout that arrives at run time, from a
+// config file or a flag, is not checked. Formatting and parsing with the same
+// wrong layout round-trips every date, so a test that formats and then parses
+// passes; the strings are yyyy-dd-mm, which a yyyy-mm-dd reader misreads for
+// days 1 to 12 and rejects after the 12th, and yyyy-mm-dd strings parse here
+// only for days 1 to 12, and then as the wrong date.
 func Example_swappedLayoutAtRunTime() {
 	config := map[string]string{"date_layout": "2006-02-01"} // meant yyyy-mm-dd
 	layout := config["date_layout"]
 
-	may6 := time.Date(2026, 5, 6, 0, 0, 0, 0, time.UTC)
-	s := may6.Format(layout)
-	back, err := time.Parse(layout, s)
-	fmt.Println(s, back.Format(time.DateOnly), err)
+	failures := 0
+	for d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == 2026; d = d.AddDate(0, 0, 1) {
+		if back, err := time.Parse(layout, d.Format(layout)); err != nil || !back.Equal(d) {
+			failures++
+		}
+	}
+	fmt.Println("days of 2026 that do not round-trip:", failures)
 
-	_, err = time.Parse(layout, "2026-05-13")
-	fmt.Println(err)
+	for _, day := range []int{6, 13} {
+		s := time.Date(2026, 5, day, 0, 0, 0, 0, time.UTC).Format(layout)
+		fmt.Printf("May %d written as %s; read as yyyy-mm-dd: %s\n", day, s, dateOrErr(time.Parse(time.DateOnly, s)))
+	}
+	for _, s := range []string{"2026-05-06", "2026-05-13"} {
+		fmt.Printf("yyyy-mm-dd %s read with the layout: %s\n", s, dateOrErr(time.Parse(layout, s)))
+	}
 	// Output:
-	// 2026-06-05 2026-05-06 <nil>
-	// parsing time "2026-05-13": month out of range
+	// days of 2026 that do not round-trip: 0
+	// May 6 written as 2026-06-05; read as yyyy-mm-dd: 2026-06-05
+	// May 13 written as 2026-13-05; read as yyyy-mm-dd: parsing time "2026-13-05": month out of range
+	// yyyy-mm-dd 2026-05-06 read with the layout: 2026-06-05
+	// yyyy-mm-dd 2026-05-13 read with the layout: parsing time "2026-05-13": month out of range
+}
+
+func dateOrErr(t time.Time, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return t.Format(time.DateOnly)
 }
 
 // JSON keeps the offset, not the zone. Calendar math after a round trip goes wrong.
