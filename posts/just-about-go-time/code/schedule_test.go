@@ -151,3 +151,20 @@ func TestWireRoundTrip(t *testing.T) {
 		t.Fatalf("round trip: %s -> %s", in, out)
 	}
 }
+
+// FromWire is stricter than RFC 3339: time.Parse with time.RFC3339 wants an
+// uppercase T and Z, and has no leap seconds.
+func TestFromWireRejects(t *testing.T) {
+	for _, s := range []string{
+		"2026-05-06t13:00:00z", // RFC 3339 section 5.6 allows lowercase
+		"2016-12-31T23:59:60Z", // a real leap second
+		"2026-05-06T09:00:00",  // no offset: not an instant
+		"2026-05-06 13:00:00Z", // a space for the T
+	} {
+		if got, err := gotime.FromWire(s); err == nil {
+			t.Errorf("FromWire(%q) = %s, want an error", s, got)
+		} else {
+			t.Logf("FromWire(%q): %v", s, err)
+		}
+	}
+}

@@ -20,8 +20,10 @@ func ToWire(t time.Time) string {
 	return t.UTC().Truncate(time.Millisecond).Format(WireLayout)
 }
 
-// FromWire parses any RFC 3339 timestamp (with or without fractional
-// seconds, with any offset) and returns it in UTC.
+// FromWire parses an RFC 3339 timestamp with an uppercase T and Z, with or
+// without fractional seconds, with any offset, and returns it in UTC. It
+// rejects what time.Parse rejects: the lowercase t and z that RFC 3339
+// section 5.6 also allows, and a leap second (:60).
 func FromWire(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s) // accepts fractional seconds too
 	if err != nil {
