@@ -126,3 +126,75 @@ func TestUnreferencedTimersAreCollected(t *testing.T) {
 		})
 	}
 }
+
+// resetForLibrary is the Reset a library can use whichever asynctimerchan
+// setting the importing program has: the pre-Go 1.23 rule, "drain only if
+// Stop says the timer expired and this code has not received its value".
+// Under asynctimerchan=0, Stop returns true for an expired timer whose value
+// was not received, so the drain is skipped; under asynctimerchan=1 the value
+// is in (or on its way to) the buffer, and the blocking receive takes it.
+func resetForLibrary(t *time.Timer, received bool, d time.Duration) (drained bool) {
+	if !t.Stop() && !received {
+		<-t.C
+		drained = true
+	}
+	t.Reset(d)
+	return drained
+}
+
+// blocks reports whether f is still running after 100ms.
+func blocks(f func()) bool {
+	done := make(chan struct{})
+	go func() { f(); close(done) }()
+	select {
+	case <-done:
+		return false
+	case <-time.After(100 * time.Millisecond):
+		return true
+	}
+}
+
+func TestLibraryResetUnderBothSettings(t *testing.T) {
+	for _, mode := range timerModes {
+		t.Run(mode.godebug, func(t *testing.T) {
+			t.Setenv("GODEBUG", mode.godebug)
+
+			// Expired, value not received.
+			timer := time.NewTimer(time.Millisecond)
+			expire(timer)
+			var drained bool
+			if blocks(func() { drained = resetForLibrary(timer, false, time.Hour) }) {
+				t.Fatal("resetForLibrary blocked on an expired, unreceived timer")
+			}
+			stale := receivedStale(timer.C)
+			t.Logf("%s: expired, not received: drained=%v, stale value after Reset: %v", mode.name, drained, stale)
+			if stale || drained != mode.async {
+				t.Errorf("drained=%v stale=%v", drained, stale)
+			}
+			timer.Stop()
+
+			// Expired and received, as in a select loop's timer case.
+			timer = time.NewTimer(time.Millisecond)
+			<-timer.C
+			if blocks(func() { resetForLibrary(timer, true, time.Hour) }) {
+				t.Fatal("resetForLibrary blocked on a timer whose value was received")
+			}
+			timer.Stop()
+
+			// The unconditional drain, after the value was received: Stop
+			// returns false and <-t.C waits for a value that never comes.
+			timer = time.NewTimer(time.Millisecond)
+			<-timer.C
+			blocked := blocks(func() {
+				if !timer.Stop() {
+					<-timer.C
+				}
+			})
+			t.Logf("%s: value already received: `if !t.Stop() { <-t.C }` blocks: %v", mode.name, blocked)
+			if !blocked {
+				t.Errorf("the unconditional drain did not block")
+			}
+			timer.Reset(time.Millisecond) // release the blocked goroutine
+		})
+	}
+}
