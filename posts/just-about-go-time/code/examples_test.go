@@ -139,7 +139,9 @@ func Example_parseWithoutZone() {
 	// difference: -4h0m0s
 }
 
-// Zone abbreviations are resolved against time.Local, and unknown ones get offset zero.
+// Zone abbreviations are resolved against time.Local, and unknown ones get
+// offset zero. The example assigns time.Local; cmd/tzlocal parses the same
+// string in processes started with TZ set (output.txt).
 func Example_parseZoneAbbreviation() {
 	const s = "Sun, 08 Mar 2026 09:00:00 EST"
 	defer func(saved *time.Location) { time.Local = saved }(time.Local)
@@ -236,7 +238,9 @@ func Example_jsonKeepsOffsetNotZone() {
 
 // Decoding attaches time.Local only when the offset in the string is Local's
 // offset at that instant; otherwise it fabricates a fixed zone. The same JSON
-// therefore decodes differently on servers with different TZ settings.
+// therefore decodes differently on servers with different TZ settings. This
+// example assigns time.Local, which is what TZ sets at start-up; cmd/tzlocal
+// does the same decoding in processes started with TZ set (output.txt).
 func Example_decodeAttachesLocalOnlyAtItsOffset() {
 	defer func(saved *time.Location) { time.Local = saved }(time.Local)
 
@@ -249,14 +253,14 @@ func Example_decodeAttachesLocalOnlyAtItsOffset() {
 			if t.Location() == time.Local {
 				where = "time.Local"
 			}
-			fmt.Printf("TZ=%-16s %s -> %s\n", server, s, where)
+			fmt.Printf("time.Local=%-16s %s -> %s\n", server, s, where)
 		}
 	}
 	// Output:
-	// TZ=UTC              "2026-03-07T09:00:00-05:00" -> a fixed zone
-	// TZ=UTC              "2026-07-07T09:00:00-05:00" -> a fixed zone
-	// TZ=America/New_York "2026-03-07T09:00:00-05:00" -> time.Local
-	// TZ=America/New_York "2026-07-07T09:00:00-05:00" -> a fixed zone
+	// time.Local=UTC              "2026-03-07T09:00:00-05:00" -> a fixed zone
+	// time.Local=UTC              "2026-07-07T09:00:00-05:00" -> a fixed zone
+	// time.Local=America/New_York "2026-03-07T09:00:00-05:00" -> time.Local
+	// time.Local=America/New_York "2026-07-07T09:00:00-05:00" -> a fixed zone
 }
 
 // MarshalJSON trims trailing zeros as RFC3339Nano does, so its strings do not
