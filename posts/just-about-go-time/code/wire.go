@@ -10,9 +10,10 @@ import (
 )
 
 // WireLayout is the one format instants leave the process in: RFC 3339, UTC,
-// always exactly three fractional digits. It is byte-for-byte what
-// JavaScript's Date.prototype.toISOString produces, and because every value has
-// the same width, sorting the strings sorts the instants.
+// always exactly three fractional digits. For years 0000 to 9999 it is the
+// shape JavaScript's Date.prototype.toISOString produces (ECMA-262, "Date Time
+// String Format": YYYY-MM-DDTHH:mm:ss.sssZ), and because every value has the
+// same width, sorting the strings sorts the instants.
 const WireLayout = "2006-01-02T15:04:05.000Z07:00"
 
 // ToWire formats an instant for databases, queues and clients.
