@@ -58,3 +58,39 @@ func TestPgxDecodesIntoLocal(t *testing.T) {
 		t.Errorf("want decoded != ForPostgres(written) and decoded.UTC() == ForPostgres(written)")
 	}
 }
+
+// ScanTimestamptzInUTC makes pgx return UTC, for single values and for
+// arrays, in both wire formats; then a read-back is == to ForPostgres.
+func TestScanTimestamptzInUTC(t *testing.T) {
+	m := pgtype.NewMap()
+	ScanTimestamptzInUTC(m)
+	want := gotime.ForPostgres(written)
+
+	for _, format := range []int16{pgtype.BinaryFormatCode, pgtype.TextFormatCode} {
+		buf, err := m.Encode(pgtype.TimestamptzOID, format, written, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got time.Time
+		if err := m.Scan(pgtype.TimestamptzOID, format, buf, &got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("format %d: got %s (%q), want == %s", format, got, got.Location(), want)
+		}
+
+		buf, err = m.Encode(pgtype.TimestamptzArrayOID, format, []time.Time{written, written}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotArray []time.Time
+		if err := m.Scan(pgtype.TimestamptzArrayOID, format, buf, &gotArray); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range gotArray {
+			if g != want {
+				t.Errorf("format %d, array element: got %s (%q), want == %s", format, g, g.Location(), want)
+			}
+		}
+	}
+}
