@@ -3,7 +3,7 @@ package gotime_test
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 	"unsafe"
 
@@ -18,7 +18,7 @@ func Example_equalVersusDoubleEquals() {
 
 	fmt.Println(a)
 	fmt.Println(b)
-	fmt.Println("a == b:", a == b, " a.Equal(b):", a.Equal(b))
+	fmt.Println("a == b:", a == b, " a.Equal(b):", a.Equal(b), " a.Compare(b):", a.Compare(b))
 
 	seen := map[time.Time]string{a: "stored under the UTC value"}
 	_, found := seen[b]
@@ -26,8 +26,26 @@ func Example_equalVersusDoubleEquals() {
 	// Output:
 	// 2026-05-06 16:00:00 +0000 UTC
 	// 2026-05-06 12:00:00 -0400 EDT
-	// a == b: false  a.Equal(b): true
+	// a == b: false  a.Equal(b): true  a.Compare(b): 0
 	// map lookup with b finds it: false
+}
+
+// Time.Compare (Go 1.20) orders instants, whatever their Location: it is the
+// function slices.SortFunc wants. The wall-clock readings here run backwards.
+func Example_sortByCompare() {
+	ts := []time.Time{
+		time.Date(2026, 5, 6, 9, 0, 0, 0, mustLoad("America/New_York")), // 13:00 UTC
+		time.Date(2026, 5, 6, 12, 30, 0, 0, time.UTC),                   // 12:30 UTC
+		time.Date(2026, 5, 6, 21, 0, 0, 0, mustLoad("Asia/Tokyo")),      // 12:00 UTC
+	}
+	slices.SortFunc(ts, time.Time.Compare)
+	for _, t := range ts {
+		fmt.Println(t)
+	}
+	// Output:
+	// 2026-05-06 21:00:00 +0900 JST
+	// 2026-05-06 12:30:00 +0000 UTC
+	// 2026-05-06 09:00:00 -0400 EDT
 }
 
 // A calendar day is not 24 hours.
@@ -67,17 +85,28 @@ func Example_gapAndOverlap() {
 	// one hour later: 2026-11-01 01:30:00 -0500 EST
 }
 
-// The helper that picks a documented answer for skipped times.
+// The helper that resolves every wall reading the way PostgreSQL does, and
+// says which readings were skipped or repeated.
 func ExampleAt() {
 	ny := mustLoad("America/New_York")
-	for _, hm := range [][2]int{{1, 30}, {2, 30}, {3, 30}} {
-		t, exact := gotime.At(2026, time.March, 8, hm[0], hm[1], ny)
-		fmt.Printf("%02d:%02d -> %s exact=%v\n", hm[0], hm[1], t.Format("15:04 MST"), exact)
+	for _, r := range []struct {
+		month          time.Month
+		day, hour, min int
+	}{
+		{time.March, 8, 1, 30}, {time.March, 8, 2, 30}, {time.March, 8, 3, 30},
+		{time.November, 1, 0, 30}, {time.November, 1, 1, 30}, {time.November, 1, 2, 30},
+	} {
+		t, reading := gotime.At(2026, r.month, r.day, r.hour, r.min, ny)
+		fmt.Printf("%s %d %02d:%02d -> %s = %s (%s)\n", r.month.String()[:3], r.day, r.hour, r.min,
+			t.Format("15:04 MST"), t.UTC().Format("15:04Z"), reading)
 	}
 	// Output:
-	// 01:30 -> 01:30 EST exact=true
-	// 02:30 -> 03:30 EDT exact=false
-	// 03:30 -> 03:30 EDT exact=true
+	// Mar 8 01:30 -> 01:30 EST = 06:30Z (once)
+	// Mar 8 02:30 -> 03:30 EDT = 07:30Z (skipped)
+	// Mar 8 03:30 -> 03:30 EDT = 07:30Z (once)
+	// Nov 1 00:30 -> 00:30 EDT = 04:30Z (once)
+	// Nov 1 01:30 -> 01:30 EST = 06:30Z (repeated)
+	// Nov 1 02:30 -> 02:30 EST = 07:30Z (once)
 }
 
 // "Every day at 9:00 in the user's zone" is a wall-clock rule, not an interval.
@@ -95,12 +124,12 @@ func ExampleNextDaily() {
 }
 
 // A string without a zone parses as UTC, whatever zone its author was in.
+// time.DateTime (Go 1.20) is "2006-01-02 15:04:05": no zone.
 func Example_parseWithoutZone() {
 	ny := mustLoad("America/New_York")
-	const layout = "2006-01-02 15:04"
 
-	t1, _ := time.Parse(layout, "2026-03-08 09:00")
-	t2, _ := time.ParseInLocation(layout, "2026-03-08 09:00", ny)
+	t1, _ := time.Parse(time.DateTime, "2026-03-08 09:00:00")
+	t2, _ := time.ParseInLocation(time.DateTime, "2026-03-08 09:00:00", ny)
 	fmt.Println(t1)
 	fmt.Println(t2)
 	fmt.Println("difference:", t1.Sub(t2))
@@ -110,7 +139,9 @@ func Example_parseWithoutZone() {
 	// difference: -4h0m0s
 }
 
-// Zone abbreviations are resolved against time.Local, and unknown ones get offset zero.
+// Zone abbreviations are resolved against time.Local, and unknown ones get
+// offset zero. The example assigns time.Local; cmd/tzlocal parses the same
+// string in processes started with TZ set (output.txt).
 func Example_parseZoneAbbreviation() {
 	const s = "Sun, 08 Mar 2026 09:00:00 EST"
 	defer func(saved *time.Location) { time.Local = saved }(time.Local)
@@ -132,15 +163,57 @@ func Example_literalZ() {
 	ny := mustLoad("America/New_York")
 	t := time.Date(2026, 5, 6, 9, 0, 0, 0, ny)
 
-	fmt.Println(t.Format("2006-01-02T15:04:05Z"))       // wrong: local wall time labelled UTC
-	fmt.Println(t.Format(time.RFC3339))                 // 2006-01-02T15:04:05Z07:00
-	fmt.Println(t.UTC().Format(time.RFC3339))           // Z07:00 prints Z for UTC
-	fmt.Println(t.Format("2006-02-01"), t.Format("06")) // day and month swapped; two-digit year
+	fmt.Println(t.Format("2006-01-02T15:04:05Z")) // wrong: local wall time labelled UTC
+	fmt.Println(t.Format(time.RFC3339))           // 2006-01-02T15:04:05Z07:00
+	fmt.Println(t.UTC().Format(time.RFC3339))     // Z07:00 prints Z for UTC
+	fmt.Println(t.Format(time.DateTime))          // 2006-01-02 15:04:05: no zone at all
 	// Output:
 	// 2026-05-06T09:00:00Z
 	// 2026-05-06T09:00:00-04:00
 	// 2026-05-06T13:00:00Z
-	// 2026-06-05 26
+	// 2026-05-06 09:00:00
+}
+
+// go vet (since Go 1.20) reports the constant layout "2006-02-01", the usual
+// typo for 2006-01-02, when it is passed to Format or Parse (see
+// testdata/swapped and output.txt). A layout that arrives at run time, from a
+// config file or a flag, is not checked. Formatting and parsing with the same
+// wrong layout round-trips every date, so a test that formats and then parses
+// passes; the strings are yyyy-dd-mm, which a yyyy-mm-dd reader misreads for
+// days 1 to 12 and rejects after the 12th, and yyyy-mm-dd strings parse here
+// only for days 1 to 12, and then as the wrong date.
+func Example_swappedLayoutAtRunTime() {
+	config := map[string]string{"date_layout": "2006-02-01"} // meant yyyy-mm-dd
+	layout := config["date_layout"]
+
+	failures := 0
+	for d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == 2026; d = d.AddDate(0, 0, 1) {
+		if back, err := time.Parse(layout, d.Format(layout)); err != nil || !back.Equal(d) {
+			failures++
+		}
+	}
+	fmt.Println("days of 2026 that do not round-trip:", failures)
+
+	for _, day := range []int{6, 13} {
+		s := time.Date(2026, 5, day, 0, 0, 0, 0, time.UTC).Format(layout)
+		fmt.Printf("May %d written as %s; read as yyyy-mm-dd: %s\n", day, s, dateOrErr(time.Parse(time.DateOnly, s)))
+	}
+	for _, s := range []string{"2026-05-06", "2026-05-13"} {
+		fmt.Printf("yyyy-mm-dd %s read with the layout: %s\n", s, dateOrErr(time.Parse(layout, s)))
+	}
+	// Output:
+	// days of 2026 that do not round-trip: 0
+	// May 6 written as 2026-06-05; read as yyyy-mm-dd: 2026-06-05
+	// May 13 written as 2026-13-05; read as yyyy-mm-dd: parsing time "2026-13-05": month out of range
+	// yyyy-mm-dd 2026-05-06 read with the layout: 2026-06-05
+	// yyyy-mm-dd 2026-05-13 read with the layout: parsing time "2026-05-13": month out of range
+}
+
+func dateOrErr(t time.Time, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return t.Format(time.DateOnly)
 }
 
 // JSON keeps the offset, not the zone. Calendar math after a round trip goes wrong.
@@ -163,18 +236,50 @@ func Example_jsonKeepsOffsetNotZone() {
 	// back.AddDate(0,0,1): 2026-03-08 10:00:00 -0400 EDT
 }
 
-// RFC3339Nano trims trailing zeros, so its strings do not sort as instants.
+// Decoding attaches time.Local only when the offset in the string is Local's
+// offset at that instant; otherwise it fabricates a fixed zone. The same JSON
+// therefore decodes differently on servers with different TZ settings. This
+// example assigns time.Local, which is what TZ sets at start-up; cmd/tzlocal
+// does the same decoding in processes started with TZ set (output.txt).
+func Example_decodeAttachesLocalOnlyAtItsOffset() {
+	defer func(saved *time.Location) { time.Local = saved }(time.Local)
+
+	for _, server := range []*time.Location{time.UTC, mustLoad("America/New_York")} {
+		time.Local = server // what TZ=UTC or TZ=America/New_York gives a process
+		for _, s := range []string{`"2026-03-07T09:00:00-05:00"`, `"2026-07-07T09:00:00-05:00"`} {
+			var t time.Time
+			_ = json.Unmarshal([]byte(s), &t)
+			where := "a fixed zone"
+			if t.Location() == time.Local {
+				where = "time.Local"
+			}
+			fmt.Printf("time.Local=%-16s %s -> %s\n", server, s, where)
+		}
+	}
+	// Output:
+	// time.Local=UTC              "2026-03-07T09:00:00-05:00" -> a fixed zone
+	// time.Local=UTC              "2026-07-07T09:00:00-05:00" -> a fixed zone
+	// time.Local=America/New_York "2026-03-07T09:00:00-05:00" -> time.Local
+	// time.Local=America/New_York "2026-07-07T09:00:00-05:00" -> a fixed zone
+}
+
+// MarshalJSON trims trailing zeros as RFC3339Nano does, so its strings do not
+// sort as instants.
 func Example_variableWidthDoesNotSort() {
 	a := time.Date(2026, 5, 6, 12, 0, 0, 0, time.UTC)
 	b := a.Add(500 * time.Millisecond)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	fmt.Println(string(ja), string(jb))
 
 	nano := []string{b.Format(time.RFC3339Nano), a.Format(time.RFC3339Nano)}
 	wire := []string{gotime.ToWire(b), gotime.ToWire(a)}
-	sort.Strings(nano)
-	sort.Strings(wire)
+	slices.Sort(nano)
+	slices.Sort(wire)
 	fmt.Println(nano)
 	fmt.Println(wire)
 	// Output:
+	// "2026-05-06T12:00:00Z" "2026-05-06T12:00:00.5Z"
 	// [2026-05-06T12:00:00.5Z 2026-05-06T12:00:00Z]
 	// [2026-05-06T12:00:00.000Z 2026-05-06T12:00:00.500Z]
 }
@@ -213,7 +318,8 @@ func ExampleToWire() {
 	// parsing time "2026-05-06T09:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"
 }
 
-// ForPostgres drops what a timestamptz cannot hold, so reads compare == to writes.
+// ForPostgres drops what a timestamptz cannot hold: nanoseconds and the
+// Location. ../sql/pgx shows the round trip through a real server.
 func ExampleForPostgres() {
 	t := time.Date(2026, 5, 6, 12, 0, 0, 123456789, time.UTC)
 	fmt.Println(gotime.ForPostgres(t).Format(time.RFC3339Nano))
@@ -284,7 +390,28 @@ func ExampleMillis() {
 	var back Order
 	_ = json.Unmarshal(b, &back)
 	fmt.Println(time.Time(back.CreatedAtMs))
+
+	// null means "no value", as it does for time.Time: no error, field unchanged.
+	var draft struct {
+		DeletedAtMs gotime.Millis `json:"deletedAtMs"`
+	}
+	err := json.Unmarshal([]byte(`{"deletedAtMs":null}`), &draft)
+	fmt.Println(err, draft.DeletedAtMs.IsZero())
+
+	// And "no value" goes out as null, or not at all with omitzero (Go 1.24).
+	// omitempty leaves struct types alone; a zero time.Time is year 1.
+	type Deleted struct {
+		Plain     gotime.Millis `json:"plain"`
+		OmitEmpty gotime.Millis `json:"omitEmpty,omitempty"`
+		OmitZero  gotime.Millis `json:"omitZero,omitzero"`
+		Time      time.Time     `json:"time,omitempty"`
+		TimeZero  time.Time     `json:"timeZero,omitzero"`
+	}
+	b, _ = json.Marshal(Deleted{})
+	fmt.Println(string(b))
 	// Output:
 	// {"id":"order::1001","createdAtMs":1778072400123,"createdAt":"2026-05-06T13:00:00.123Z"}
 	// 2026-05-06 13:00:00.123 +0000 UTC
+	// <nil> true
+	// {"plain":null,"omitEmpty":null,"time":"0001-01-01T00:00:00Z"}
 }

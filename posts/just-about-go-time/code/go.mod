@@ -1,3 +1,3 @@
 module playbook/posts/just-about-go-time/code
 
-go 1.19
+go 1.26

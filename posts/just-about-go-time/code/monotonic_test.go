@@ -70,6 +70,33 @@ func TestSerializationDropsMonotonicReading(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	appendedText, err := now.AppendText(nil) // Go 1.24
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromAppendText time.Time
+	if err := fromAppendText.UnmarshalText(appendedText); err != nil {
+		t.Fatal(err)
+	}
+
+	bin, err := now.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromBinary time.Time
+	if err := fromBinary.UnmarshalBinary(bin); err != nil {
+		t.Fatal(err)
+	}
+
+	appendedBin, err := now.AppendBinary(nil) // Go 1.24
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromAppendBinary time.Time
+	if err := fromAppendBinary.UnmarshalBinary(appendedBin); err != nil {
+		t.Fatal(err)
+	}
+
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(now); err != nil {
 		t.Fatal(err)
@@ -79,7 +106,10 @@ func TestSerializationDropsMonotonicReading(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for name, got := range map[string]time.Time{"json": fromJSON, "text": fromText, "gob": fromGob} {
+	for name, got := range map[string]time.Time{
+		"MarshalJSON": fromJSON, "MarshalText": fromText, "AppendText": fromAppendText,
+		"MarshalBinary": fromBinary, "AppendBinary": fromAppendBinary, "GobEncode": fromGob,
+	} {
 		if hasMono(got) {
 			t.Errorf("%s: decoded value has a monotonic reading", name)
 		}

@@ -1,6 +1,6 @@
 // Command loadny loads America/New_York without importing time/tzdata. Run it
 // somewhere with no tz database (an empty chroot, a scratch image) to see
-// the runtime error the article quotes; see no-tzdata.txt.
+// the runtime error the article quotes; see ../../output.txt.
 package main
 
 import (
