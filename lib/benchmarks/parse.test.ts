@@ -8,7 +8,7 @@ import {
   compareBenchmarks,
   compareRowsOn,
   describeRelative,
-  displayName,
+  displayNames,
   formatMeasurement,
   median,
   parseBenchmarkOutput,
@@ -170,10 +170,16 @@ describe('the output committed with the articles', () => {
 })
 
 describe('helpers', () => {
-  it('shows names without the Benchmark prefix and the GOMAXPROCS suffix', () => {
-    expect(displayName('BenchmarkScan/padded-16')).toBe('Scan/padded')
-    expect(displayName('BenchmarkSize/n=-1')).toBe('Size/n=')
-    expect(displayName('BenchmarkPlain')).toBe('Plain')
+  it('shows names without the Benchmark prefix, and without the GOMAXPROCS suffix when every line has the same', () => {
+    const names = (fullNames: string[]) => [...displayNames(fullNames).values()]
+    expect(names(['BenchmarkScan/padded-16', 'BenchmarkScan/ordered-16'])).toEqual(['Scan/padded', 'Scan/ordered'])
+    expect(names(['BenchmarkSize/n=-1-2', 'BenchmarkSize/n=1-2'])).toEqual(['Size/n=-1', 'Size/n=1'])
+    expect(names(['BenchmarkPlain'])).toEqual(['Plain'])
+    // A program that is not go test names its rows as it likes.
+    expect(names(['CountPending/rows=1000000', 'CountPending/capped-at-10001'])).toEqual([
+      'CountPending/rows=1000000',
+      'CountPending/capped-at-10001',
+    ])
   })
 
   it('takes the median of odd and even counts', () => {

@@ -43,9 +43,21 @@ const configLine = /^([a-z][^\s:A-Z]*):\s+(.*)$/
 const ignoredLine = /^(PASS|ok\s|\s|--- BENCH|$)/
 const failedLine = /^(FAIL|--- FAIL|panic:)/
 
-/** Go appends -GOMAXPROCS to a benchmark's name; the journal shows names without it and without the prefix. */
-export function displayName(fullName: string): string {
-  return fullName.replace(/^Benchmark/, '').replace(/-\d+$/, '')
+/**
+ * The names the journal shows: without the Benchmark prefix, and without the -GOMAXPROCS suffix Go appends, when
+ * every result line of the file ends with the same -N (a run with GOMAXPROCS=1 has none, and a name of another
+ * program may end in digits of its own: "capped-at-10001").
+ */
+export function displayNames(fullNames: string[]): Map<string, string> {
+  const suffixes = new Set(fullNames.map((name) => /-\d+$/.exec(name)?.[0]))
+  const [suffix] = suffixes
+  const common = suffixes.size === 1 && suffix !== undefined ? suffix : undefined
+  return new Map(
+    fullNames.map((name) => [
+      name,
+      name.replace(/^Benchmark/, '').slice(0, common ? -common.length : undefined) || name,
+    ]),
+  )
 }
 
 /** Parses benchfmt text; every malformed line is reported, with its line number, in one error. */
@@ -65,12 +77,12 @@ export function parseBenchmarkOutput(text: string): BenchmarkOutput {
       const [fullName, iterations, ...pairs] = fields
       if (!/^\d+$/.test(iterations)) return fail('expected an iteration count after the benchmark name')
       if (pairs.length === 0 || pairs.length % 2 !== 0) return fail('expected pairs of a value and its unit')
-      const metrics = samples.get(displayName(fullName)) ?? new Map<string, string[]>()
+      const metrics = samples.get(fullName) ?? new Map<string, string[]>()
       for (let i = 0; i < pairs.length; i += 2) {
         if (!Number.isFinite(Number(pairs[i]))) return fail(`"${pairs[i]}" is not a number`)
         metrics.set(pairs[i + 1], [...(metrics.get(pairs[i + 1]) ?? []), pairs[i]])
       }
-      samples.set(displayName(fullName), metrics)
+      samples.set(fullName, metrics)
       return
     }
     const config = configLine.exec(raw)
@@ -88,9 +100,17 @@ export function parseBenchmarkOutput(text: string): BenchmarkOutput {
   }
   if (problems.length > 0) throw new BenchmarkParseError(problems)
 
+  const names = displayNames([...samples.keys()])
+  const merged = new Map<string, Map<string, string[]>>()
+  for (const [fullName, metrics] of samples) {
+    const name = names.get(fullName)!
+    const into = merged.get(name) ?? new Map<string, string[]>()
+    for (const [unit, values] of metrics) into.set(unit, [...(into.get(unit) ?? []), ...values])
+    merged.set(name, into)
+  }
   return {
     environment: [...environment],
-    benchmarks: [...samples].map(([name, metrics]) => ({
+    benchmarks: [...merged].map(([name, metrics]) => ({
       name,
       metrics: [...metrics].map(([unit, values]) =>
         summarize(unit, values.map(Number), Math.max(...values.map(decimalsOf))),
