@@ -1,3 +1,3 @@
 module playbook/posts/go-memory-stack-vs-heap/bench
 
-go 1.19
+go 1.26

@@ -67,3 +67,12 @@ func readS8K(s S8K) int64 { return s.a[0] + s.a[1023] }
 
 //go:noinline
 func readS8KPtr(s *S8K) int64 { return s.a[0] + s.a[1023] }
+
+// P1K is as large as S1K but holds pointers, so the garbage collector has
+// to know where they are. Since Go 1.22 a heap object larger than 512 bytes
+// that contains pointers carries an 8-byte header describing its type, which
+// pushes this one from the 1024-byte size class into the 1152-byte class.
+type P1K struct{ a [128]*int64 }
+
+//go:noinline
+func newP1KPtr(seed *int64) *P1K { s := &P1K{}; s.a[0], s.a[127] = seed, seed; return s }

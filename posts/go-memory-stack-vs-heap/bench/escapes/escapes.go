@@ -8,6 +8,7 @@ package escapes
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -86,7 +87,7 @@ func SumFixed() int {
 	return fill(buf)
 }
 
-// SumDynamic makes a slice whose size is only known at run time: heap.
+// SumDynamic makes a slice whose size is only known at run time.
 func SumDynamic(n int) int {
 	buf := make([]int, n)
 	return fill(buf)
@@ -99,8 +100,8 @@ func SumHugeMake() int {
 	return fill(buf)
 }
 
-// SumHugeArray declares the same 128 KiB as an explicit variable, which
-// may be up to 10 MiB on the stack: stack.
+// SumHugeArray declares the same 128 KiB as an explicit variable, which may
+// be up to 128 KiB on the stack (10 MiB before Go 1.24): stack, just.
 func SumHugeArray() int {
 	var arr [16384]int
 	return fill(arr[:])
@@ -141,4 +142,48 @@ func RegisterNew(x, y int) {
 // ResetRegistry drops the registered points (used by the tests).
 func ResetRegistry() {
 	registry = registry[:0]
+}
+
+// Evens collects the even numbers below n with append, starting from a nil
+// slice, and sums them. The slice never leaves the function.
+func Evens(n int) int {
+	var s []int
+	for i := 0; i < n; i += 2 {
+		s = append(s, i)
+	}
+	return fill(s)
+}
+
+// EvensSlice builds the same slice and returns it: the backing array
+// outlives the call.
+func EvensSlice(n int) []int {
+	var s []int
+	for i := 0; i < n; i += 2 {
+		s = append(s, i)
+	}
+	return s
+}
+
+// SumBigArray declares a 256 KiB array: over the 128 KiB that Go 1.24 and
+// later allow an explicit variable on the stack (10 MiB before).
+func SumBigArray() int {
+	var arr [32768]int
+	return fill(arr[:])
+}
+
+// CountDistinct counts the distinct values in xs with a map that never
+// leaves the function. The compiler reports that the map does not escape;
+// the runtime still allocates when the map grows.
+func CountDistinct(xs []int) int {
+	seen := make(map[int]struct{})
+	for _, x := range xs {
+		seen[x] = struct{}{}
+	}
+	return len(seen)
+}
+
+// Shout returns s in upper case. The allocation happens inside
+// strings.ToUpper, in another package: -m on this one reports none.
+func Shout(s string) string {
+	return strings.ToUpper(s)
 }
