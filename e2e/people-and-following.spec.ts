@@ -71,6 +71,8 @@ test('the home page says what the journal is and where to start', async ({ page 
   await expect(page.getByRole('link', { name: 'How the journal works' })).toBeVisible()
   const start = page.getByRole('region', { name: 'Where to start' })
   await expect(start.getByRole('link', { name: /Series · 3 parts/ })).toBeVisible()
+  await start.getByRole('link', { name: /^Start here OLTP vs OLAP/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^OLTP vs OLAP/)
 })
 
 test('the tag index tells topics several articles share from tags of one article', async ({ page }) => {
