@@ -88,8 +88,12 @@ function nginxConfig(folder: string, origin: string, ports: { honoursVary: numbe
       add_header X-Cache $upstream_cache_status always;
       ${extra}
     }`
+  // Started by root (CI, a container), nginx runs its workers as nobody, who cannot write to this user's temporary
+  // folder: the workers then answer 500 for every page they try to cache. They run as the user who started them.
+  const user = process.getuid?.() === 0 ? 'user root root;' : ''
   return `
 daemon off;
+${user}
 worker_processes 1;
 pid ${folder}/nginx.pid;
 error_log ${folder}/error.log warn;
