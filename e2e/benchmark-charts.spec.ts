@@ -26,9 +26,9 @@ function articlesWithCharts(): string[] {
   return publishedArticlePaths().filter((articlePath) => withCharts.includes(path.basename(articlePath)))
 }
 
-/** Every chart on the page: the article's images (posts have no other images drawn as role="img"). */
-// Charts are the SVG images in the article; a post's own figures (bitmaps) are images too.
-const charts = (page: Page) => page.getByRole('main').getByRole('img').and(page.locator('svg'))
+/** Every benchmark chart on the page: the SVG images a <BenchmarkTable … chart> draws (diagrams and flame graphs
+ * are SVG images too, and have tests of their own). */
+const charts = (page: Page) => page.getByRole('main').getByRole('img').and(page.locator('.benchmark-chart svg'))
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })

@@ -5,6 +5,8 @@ type DiagramProps = {
   svg: string
   width: string
   height: string
+  /** The narrowest width, in CSS pixels, at which its smallest label is 12 px. */
+  legibleWidth: string
   title: string
   /** A sentence for readers who cannot see the diagram. */
   alt?: string
@@ -16,7 +18,7 @@ type DiagramProps = {
  * A diagram drawn at build time from code: inline SVG in the site's colours (no script, no image request), named by
  * its title and described by its alt text and its source, which a reader can open under it.
  */
-export function Diagram({ svg, width, height, title, alt, source }: DiagramProps) {
+export function Diagram({ svg, width, height, legibleWidth, title, alt, source }: DiagramProps) {
   // Named after what it draws rather than with useId(): the feeds render articles outside React's server renderer.
   const id = `diagram-${createHash('sha1').update(source).digest('hex').slice(0, 10)}`
   const described = [alt ? `${id}-alt` : undefined, `${id}-source`].filter(Boolean).join(' ')
@@ -26,8 +28,10 @@ export function Diagram({ svg, width, height, title, alt, source }: DiagramProps
   )
   return (
     <figure className="diagram not-prose">
-      <div className="diagram-canvas" style={{ minWidth: `min(100%, ${Math.round(Number(width) * 0.6)}px)` }}>
-        <div dangerouslySetInnerHTML={{ __html: labelled }} />
+      {/* A diagram shrinks to fit its column until its smallest label would go under 12 px; a narrower screen
+          scrolls the canvas sideways instead (a phone, for a wide diagram). */}
+      <div className="diagram-canvas">
+        <div style={{ minWidth: `${legibleWidth}px` }} dangerouslySetInnerHTML={{ __html: labelled }} />
       </div>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       {alt && (

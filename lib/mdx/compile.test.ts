@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from '../__fixtures__/temporary-posts'
 import { compileMdx } from './compile'
+import { themeSvg } from './diagrams'
 import { ContentError } from '../problems'
 
 const options = { cacheDirectory: false as const, relative: (file: string) => file }
@@ -294,6 +295,15 @@ describe('diagrams as code', () => {
     expect(code).toContain('fill:var(--accent-soft)')
     expect(code).not.toMatch(/font-family="Times|<\?xml| id="node1"/)
     expect(markdown).toContain('**The pipeline**\n\n```dot\ndigraph {')
+  })
+
+  it('lets a diagram shrink only while its smallest label stays 12 px', () => {
+    // 300 pt wide is 400 px; a 10 pt label is 13.3 px there, and 12 px at 9/10 of that width.
+    const drawn = themeSvg(
+      '<svg width="300pt" height="60pt" viewBox="0 0 300 60"><text font-size="13.00">a</text>' +
+        '<text font-size="10.00">b</text></svg>',
+    )
+    expect(drawn).toMatchObject({ width: 400, height: 80, legibleWidth: 360 })
   })
 
   it('fails a diagram that does not parse at its line in the post, and one without a title', async () => {

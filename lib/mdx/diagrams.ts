@@ -42,7 +42,7 @@ const defaults =
   'graph [fontname="Helvetica" fontsize=13 bgcolor="transparent"] node [fontname="Helvetica" fontsize=13] edge [fontname="Helvetica" fontsize=12]; '
 
 /** Graphviz's SVG, made to live in the page: no prolog, ids or fixed size, the site's colours and fonts. */
-export function themeSvg(svg: string): { svg: string; width: number; height: number } {
+export function themeSvg(svg: string): { svg: string; width: number; height: number; legibleWidth: number } {
   const size = /<svg width="([\d.]+)pt" height="([\d.]+)pt"/.exec(svg)
   if (!size) throw new Error('Graphviz wrote an SVG without a size')
   // Graphviz measures in points; the page in CSS pixels.
@@ -63,7 +63,10 @@ export function themeSvg(svg: string): { svg: string; width: number; height: num
     // A text's fill is its colour: the strong token, not the soft one a shape's fill takes.
     .replace(/<text([^>]*) style="fill:var\(--([a-z]+)-soft\)"/g, '<text$1 style="fill:var(--$2)"')
     .replace(/ style="([^"]+)"([^>]*) style="([^"]+)"/g, ' style="$1;$3"$2')
-  return { svg: body.trim(), width, height }
+  // The narrowest width at which the smallest label is still 12 px: a diagram shrinks to fit no further than this.
+  const smallestPoints = Math.min(...[...body.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1])))
+  const legibleWidth = Number.isFinite(smallestPoints) ? Math.round((width * 9) / smallestPoints) : width
+  return { svg: body.trim(), width, height, legibleWidth }
 }
 
 function attributeOf(meta: string | null | undefined, name: string): string | undefined {
@@ -108,6 +111,7 @@ export function remarkDiagrams({ file, problems }: { file: string; problems: Con
           { type: 'mdxJsxAttribute', name: 'svg', value: rendered.svg },
           { type: 'mdxJsxAttribute', name: 'width', value: String(rendered.width) },
           { type: 'mdxJsxAttribute', name: 'height', value: String(rendered.height) },
+          { type: 'mdxJsxAttribute', name: 'legibleWidth', value: String(rendered.legibleWidth) },
           { type: 'mdxJsxAttribute', name: 'title', value: title },
           ...(attributeOf(node.meta, 'alt')
             ? [{ type: 'mdxJsxAttribute' as const, name: 'alt', value: attributeOf(node.meta, 'alt')! }]
