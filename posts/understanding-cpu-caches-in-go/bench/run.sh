@@ -14,6 +14,16 @@ cd "$(dirname "$0")"
 	grep . /sys/devices/system/cpu/cpu0/cache/index*/{level,type,size,coherency_line_size,ways_of_associativity,shared_cpu_list}
 } >cpu.txt
 
+# The TLBs, as CPUID reports them to this guest (lscpu does not show them).
+{
+	echo '$ cpuid -1 -l 0x80000005; cpuid -1 -l 0x80000006   # TLB lines only'
+	if command -v cpuid >/dev/null; then
+		{ cpuid -1 -l 0x80000005; cpuid -1 -l 0x80000006; } | grep -A4 'TLB'
+	else
+		echo "cpuid: command not found (apt-get install cpuid)"
+	fi
+} >tlb.txt
+
 tmp=$(mktemp -d)
 go test -c -o "$tmp/cachebench.test" . >/dev/null
 
