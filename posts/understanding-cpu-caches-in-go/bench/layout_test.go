@@ -31,8 +31,8 @@ func TestSizes(t *testing.T) {
 	if d := unsafe.Offsetof(p128.B) - unsafe.Offsetof(p128.A); d != 128 {
 		t.Fatalf("Padded128 counters %d bytes apart", d)
 	}
-	if s := unsafe.Sizeof(shard{}); s != 64 {
-		t.Fatalf("shard is %d bytes, want 64", s)
+	if s := unsafe.Sizeof(shard{}); s != 128 {
+		t.Fatalf("shard is %d bytes, want 128", s)
 	}
 }
 
@@ -158,6 +158,31 @@ func TestAllocatorLaysOutNodesSequentially(t *testing.T) {
 	shuffled := adjacentShare(Link(nodes))
 	if inOrder < 90 || shuffled > 1 {
 		t.Fatalf("adjacent hops: in order %.2f%%, shuffled %.2f%%", inOrder, shuffled)
+	}
+}
+
+// In allocation order, the hops that are not to the next slot are the ones
+// from the last node of an 8 KiB span to the first of the next: on Go 1.26 a
+// span of 16-byte objects with pointers keeps its last 256 bytes for the
+// pointer bitmap (128 B) and the Green Tea collector's inline mark bits
+// (128 B), so it holds 496 nodes and the hop skips 256 bytes.
+func TestSpanGaps(t *testing.T) {
+	nodes := NewNodes(1 << 20)
+	var gaps, spanEnd int
+	for i := 0; i+1 < len(nodes); i++ {
+		a := uintptr(unsafe.Pointer(nodes[i]))
+		b := uintptr(unsafe.Pointer(nodes[i+1]))
+		if b-a == 16 {
+			continue
+		}
+		gaps++
+		if a%8192 == 8192-256-16 && b == a+16+256 {
+			spanEnd++
+		}
+	}
+	t.Logf("%d of %d hops not to the next slot; %d of them skip a span's last 256 bytes", gaps, len(nodes)-1, spanEnd)
+	if spanEnd < gaps*95/100 {
+		t.Fatalf("only %d of %d gaps are span ends", spanEnd, gaps)
 	}
 }
 
