@@ -11,8 +11,8 @@ import (
 
 // ---- Latency ladder: pointer chasing -------------------------------------
 
-// Line is exactly one 64-byte cache line. Only next is used; the padding makes
-// every hop of the chase land on a different line.
+// Line is exactly one 64-byte cache line. Only next is used; the padding
+// makes every hop of the chase land on a different line.
 type Line struct {
 	next uint32
 	_    [60]byte
@@ -205,7 +205,7 @@ func SumInt64s(s []int64) int64 {
 
 // ---- False sharing ------------------------------------------------------------
 
-// Adjacent puts both counters in the same 16 bytes, so in the same cache line.
+// Adjacent puts both counters in the same 16 bytes, so in the same line.
 type Adjacent struct {
 	A uint64
 	B uint64
@@ -266,8 +266,8 @@ func pair(f, g func()) {
 // ---- The fix, as application code --------------------------------------------
 
 // shard is one worker's counter. Each counter starts 128 bytes after its
-// neighbour, so no two counters share a 64-byte line or a 128-byte block (the
-// pair an x86 adjacent-line prefetcher fetches; a line on Apple M-series).
+// neighbour, so no two counters share a 64-byte line or a 128-byte block
+// (the pair an x86 adjacent-line prefetcher fetches; one line on Apple M).
 type shard struct {
 	n atomic.Int64
 	_ [120]byte

@@ -14,7 +14,8 @@ func adjacentShare(head *Node) float64 {
 	var hops, adjacent int
 	for p := head; p.Next != nil; p = p.Next {
 		hops++
-		if uintptr(unsafe.Pointer(p.Next))-uintptr(unsafe.Pointer(p)) == unsafe.Sizeof(Node{}) {
+		next := uintptr(unsafe.Pointer(p.Next))
+		if next-uintptr(unsafe.Pointer(p)) == unsafe.Sizeof(Node{}) {
 			adjacent++
 		}
 	}
