@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run by `node scripts/bench.mjs understanding-cpu-caches-in-go` (under the CPU lock).
 # stdout becomes results.txt; the machine description goes to cpu.txt, one
-# disassembled loop to asm.txt and the hardware-counter attempt to perf.txt,
-# so all four always describe the same run, and the TLB sizes to tlb.txt.
+# disassembled loop to asm.txt, the hardware-counter attempt to perf.txt and
+# the TLB sizes (from cpuid) to tlb.txt, so all of them describe the same run.
 # analyse.sh then turns results.txt into benchstat.txt, the comparisons the
 # article quotes.
 set -euo pipefail
