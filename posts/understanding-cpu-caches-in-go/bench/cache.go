@@ -11,8 +11,8 @@ import (
 
 // ---- Latency ladder: pointer chasing -------------------------------------
 
-// Line is exactly one 64-byte cache line. Only next is used; the padding makes
-// every hop of the chase land on a different line.
+// Line is exactly one 64-byte cache line. Only next is used; the padding
+// makes every hop of the chase land on a different line.
 type Line struct {
 	next uint32
 	_    [60]byte
@@ -23,11 +23,26 @@ type Line struct {
 // random single cycle built with Sattolo's algorithm.
 func NewChase(n int, random bool, seed int64) []Line {
 	lines := make([]Line, n)
-	if !random {
-		for i := range lines {
-			lines[i].next = uint32((i + 1) % n)
+	LinkChase(lines, nil, random, seed)
+	return lines
+}
+
+// LinkChase links the lines at the given indices (all of them if idx is nil)
+// into one cycle, in index order or in a random order. idx[0] must be 0, where
+// Chase starts.
+func LinkChase(lines []Line, idx []uint32, random bool, seed int64) {
+	if idx == nil {
+		idx = make([]uint32, len(lines))
+		for i := range idx {
+			idx[i] = uint32(i)
 		}
-		return lines
+	}
+	n := len(idx)
+	if !random {
+		for i, at := range idx {
+			lines[at].next = idx[(i+1)%n]
+		}
+		return
 	}
 	perm := make([]uint32, n)
 	for i := range perm {
@@ -38,10 +53,25 @@ func NewChase(n int, random bool, seed int64) []Line {
 		j := r.Intn(i)
 		perm[i], perm[j] = perm[j], perm[i]
 	}
-	for i := range lines {
-		lines[i].next = perm[i]
+	for i, at := range idx {
+		lines[at].next = idx[perm[i]]
 	}
-	return lines
+}
+
+// SparseIndex picks nLines lines spread evenly over pages 4 KiB pages
+// (nLines/pages lines on each), as indices into a []Line that covers the pages.
+// The lines' offsets within their pages are staggered so that, with 2 MiB
+// pages too, they spread evenly over the L1 and L2 sets.
+func SparseIndex(nLines, pages int) []uint32 {
+	const perPage = 4096 / 64
+	inPage := nLines / pages
+	idx := make([]uint32, nLines)
+	for k := range idx {
+		p, j := k%pages, k/pages
+		slot := (j*(perPage/inPage) + p/32) % perPage
+		idx[k] = uint32(p*perPage + slot)
+	}
+	return idx
 }
 
 // Chase follows the chain for steps hops. Every load depends on the previous
@@ -175,7 +205,7 @@ func SumInt64s(s []int64) int64 {
 
 // ---- False sharing ------------------------------------------------------------
 
-// Adjacent puts both counters in the same 16 bytes, so in the same cache line.
+// Adjacent puts both counters in the same 16 bytes, so in the same line.
 type Adjacent struct {
 	A uint64
 	B uint64
@@ -185,6 +215,15 @@ type Adjacent struct {
 type Padded64 struct {
 	A uint64
 	_ [56]byte
+	B uint64
+}
+
+// Padded128 keeps the counters 128 bytes apart: never in the same 128-byte
+// block, which is what an adjacent-line prefetcher fetches as a pair, and
+// never in the same line on a CPU with 128-byte lines.
+type Padded128 struct {
+	A uint64
+	_ [120]byte
 	B uint64
 }
 
@@ -226,12 +265,12 @@ func pair(f, g func()) {
 
 // ---- The fix, as application code --------------------------------------------
 
-// shard is one worker's counter. Each counter starts 64 bytes after its
-// neighbour, so no two counters can ever share a 64-byte line, whatever the
-// alignment of the slice itself.
+// shard is one worker's counter. Each counter starts 128 bytes after its
+// neighbour, so no two counters share a 64-byte line or a 128-byte block
+// (the pair an x86 adjacent-line prefetcher fetches; one line on Apple M).
 type shard struct {
 	n atomic.Int64
-	_ [56]byte
+	_ [120]byte
 }
 
 // Counter is a counter that many goroutines can bump without false sharing,

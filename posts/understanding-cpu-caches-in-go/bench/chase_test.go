@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"testing"
+	"unsafe"
 )
 
 // BenchmarkChase: one op = one dependent load. ns/op is the load-to-use latency
@@ -21,18 +22,19 @@ func BenchmarkChase(b *testing.B) {
 		{"256MiB", 256 << 20, false},
 	}
 	for _, c := range cases {
-		c := c
 		order := "random"
 		if !c.random {
 			order = "sequential"
 		}
 		name := fmt.Sprintf("size=%s/%s", c.size, order)
 		b.Run(name, func(b *testing.B) {
-			lines := fixture("chase/"+name, func() interface{} {
+			lines := fixture("chase/"+name, func() any {
 				return NewChase(c.bytes/64, c.random, 1)
 			}).([]Line)
 			b.ResetTimer()
 			sink += int64(Chase(lines, b.N))
+			b.StopTimer()
+			reportHuge(b, unsafe.Pointer(&lines[0]), uintptr(len(lines))*64)
 		})
 	}
 }

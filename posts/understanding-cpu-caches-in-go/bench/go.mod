@@ -1,3 +1,3 @@
 module playbook/posts/understanding-cpu-caches-in-go/bench
 
-go 1.19
+go 1.26

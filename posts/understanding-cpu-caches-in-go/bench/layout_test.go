@@ -27,8 +27,12 @@ func TestSizes(t *testing.T) {
 	if d := unsafe.Offsetof(p64.B) - unsafe.Offsetof(p64.A); d != 64 {
 		t.Fatalf("Padded64 counters %d bytes apart", d)
 	}
-	if s := unsafe.Sizeof(shard{}); s != 64 {
-		t.Fatalf("shard is %d bytes, want 64", s)
+	var p128 Padded128
+	if d := unsafe.Offsetof(p128.B) - unsafe.Offsetof(p128.A); d != 128 {
+		t.Fatalf("Padded128 counters %d bytes apart", d)
+	}
+	if s := unsafe.Sizeof(shard{}); s != 128 {
+		t.Fatalf("shard is %d bytes, want 128", s)
 	}
 }
 
@@ -40,6 +44,76 @@ func TestAdjacentShareALine(t *testing.T) {
 		if uintptr(unsafe.Pointer(&c.A))/64 != uintptr(unsafe.Pointer(&c.B))/64 {
 			t.Fatalf("counters of %p straddle a line", c)
 		}
+	}
+}
+
+// The false-sharing benchmark aligns its counters to 128 bytes: padded-64's
+// two counters then share a 128-byte block, padded-128's do not.
+func TestAt128(t *testing.T) {
+	for i := 0; i < 100; i++ {
+		p64, p128 := at128[Padded64](), at128[Padded128]()
+		if uintptr(unsafe.Pointer(&p64.A))/128 != uintptr(unsafe.Pointer(&p64.B))/128 {
+			t.Fatalf("padded-64 counters at %p and %p: not one 128-byte block", &p64.A, &p64.B)
+		}
+		if uintptr(unsafe.Pointer(&p128.A))/128 == uintptr(unsafe.Pointer(&p128.B))/128 {
+			t.Fatalf("padded-128 counters at %p and %p share a 128-byte block", &p128.A, &p128.B)
+		}
+	}
+}
+
+// SparseIndex puts nLines distinct lines on the pages asked for, nLines/pages
+// on each, starting at line 0 where the chase starts.
+func TestSparseIndex(t *testing.T) {
+	for _, pages := range []int{64, 1024, 4096} {
+		idx := SparseIndex(4096, pages)
+		if idx[0] != 0 {
+			t.Fatalf("pages=%d: first line %d, want 0", pages, idx[0])
+		}
+		seen := map[uint32]bool{}
+		perPage := map[uint32]int{}
+		for _, i := range idx {
+			if seen[i] {
+				t.Fatalf("pages=%d: line %d twice", pages, i)
+			}
+			seen[i] = true
+			perPage[i/64]++
+		}
+		if len(perPage) != pages {
+			t.Fatalf("pages=%d: lines on %d pages", pages, len(perPage))
+		}
+	}
+}
+
+// A chase in mapped memory with MADV_HUGEPAGE or MADV_NOHUGEPAGE is one cycle
+// over the lines asked for, like the heap chase.
+func TestMappedSparseChaseIsOneCycle(t *testing.T) {
+	for _, huge := range []bool{false, true} {
+		r, err := MapRegion(4096*4096, huge)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := r.Lines()
+		idx := SparseIndex(4096, 4096)
+		LinkChase(lines, idx, true, 1)
+		p := uint32(0)
+		for i := 0; i < len(idx); i++ {
+			p = lines[p].next
+			if p == 0 && i != len(idx)-1 {
+				t.Fatalf("huge=%v: back at 0 after %d hops", huge, i+1)
+			}
+		}
+		if p != 0 {
+			t.Fatalf("huge=%v: not back at 0 after %d hops", huge, len(idx))
+		}
+		share, err := HugeShare(unsafe.Pointer(&r.Mem[0]), uintptr(len(r.Mem)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("huge=%v: %.0f%% of the region in huge pages", huge, share)
+		if !huge && share != 0 {
+			t.Fatalf("MADV_NOHUGEPAGE region has %.0f%% huge pages", share)
+		}
+		r.Free()
 	}
 }
 
@@ -84,6 +158,31 @@ func TestAllocatorLaysOutNodesSequentially(t *testing.T) {
 	shuffled := adjacentShare(Link(nodes))
 	if inOrder < 90 || shuffled > 1 {
 		t.Fatalf("adjacent hops: in order %.2f%%, shuffled %.2f%%", inOrder, shuffled)
+	}
+}
+
+// In allocation order, the hops that are not to the next slot are the ones
+// from the last node of an 8 KiB span to the first of the next: on Go 1.26 a
+// span of 16-byte objects with pointers keeps its last 256 bytes for the
+// pointer bitmap (128 B) and the Green Tea collector's inline mark bits
+// (128 B), so it holds 496 nodes and the hop skips 256 bytes.
+func TestSpanGaps(t *testing.T) {
+	nodes := NewNodes(1 << 20)
+	var gaps, spanEnd int
+	for i := 0; i+1 < len(nodes); i++ {
+		a := uintptr(unsafe.Pointer(nodes[i]))
+		b := uintptr(unsafe.Pointer(nodes[i+1]))
+		if b-a == 16 {
+			continue
+		}
+		gaps++
+		if a%8192 == 8192-256-16 && b == a+16+256 {
+			spanEnd++
+		}
+	}
+	t.Logf("%d of %d hops not to the next slot; %d of them skip a span's last 256 bytes", gaps, len(nodes)-1, spanEnd)
+	if spanEnd < gaps*95/100 {
+		t.Fatalf("only %d of %d gaps are span ends", spanEnd, gaps)
 	}
 }
 

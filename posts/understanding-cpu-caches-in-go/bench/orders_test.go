@@ -14,7 +14,7 @@ type ordersData struct {
 
 // BenchmarkOrders: one op = total of AmountCents over 1M orders.
 func BenchmarkOrders(b *testing.B) {
-	build := func() interface{} {
+	build := func() any {
 		d := &ordersData{orders: make([]Order, ordersN), amounts: make([]int64, ordersN)}
 		now := time.Date(2026, 3, 24, 0, 0, 0, 0, time.UTC)
 		for i := range d.orders {

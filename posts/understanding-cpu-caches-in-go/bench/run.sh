@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run by `node scripts/bench.mjs understanding-cpu-caches-in-go` (under the CPU lock).
 # stdout becomes results.txt; the machine description goes to cpu.txt, one
-# disassembled loop to asm.txt and the hardware-counter attempt to perf.txt,
-# so all four always describe the same run.
+# disassembled loop to asm.txt, the hardware-counter attempt to perf.txt and
+# the TLB sizes (from cpuid) to tlb.txt, so all of them describe the same run.
+# analyse.sh then turns results.txt into benchstat.txt, the comparisons the
+# article quotes.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +15,16 @@ cd "$(dirname "$0")"
 	echo '$ grep . /sys/devices/system/cpu/cpu0/cache/index*/{level,type,size,coherency_line_size,ways_of_associativity,shared_cpu_list}'
 	grep . /sys/devices/system/cpu/cpu0/cache/index*/{level,type,size,coherency_line_size,ways_of_associativity,shared_cpu_list}
 } >cpu.txt
+
+# The TLBs, as CPUID reports them to this guest (lscpu does not show them).
+{
+	echo '$ cpuid -1 -l 0x80000005; cpuid -1 -l 0x80000006   # TLB lines only'
+	if command -v cpuid >/dev/null; then
+		{ cpuid -1 -l 0x80000005; cpuid -1 -l 0x80000006; } | grep -A4 'TLB'
+	else
+		echo "cpuid: command not found (apt-get install cpuid)"
+	fi
+} >tlb.txt
 
 tmp=$(mktemp -d)
 go test -c -o "$tmp/cachebench.test" . >/dev/null
@@ -36,4 +48,9 @@ go test -c -o "$tmp/cachebench.test" . >/dev/null
 } >perf.txt
 rm -rf "$tmp"
 
-go test -run '^$' -bench . -benchmem -count "${BENCH_COUNT:-6}" .
+# Short runs so that ten of every benchmark fit the machine's shared time budget.
+benchtime=300ms
+echo "benchtime: $benchtime"
+echo "vm: KVM guest, 2 vCPUs, no hardware performance counters (see perf.txt)"
+echo "thp: $(grep -o '\[[a-z]*\]' /sys/kernel/mm/transparent_hugepage/enabled | tr -d '[]')"
+go test -run '^$' -bench . -benchmem -count "${BENCH_COUNT:-10}" -benchtime "$benchtime" .

@@ -14,7 +14,8 @@ func adjacentShare(head *Node) float64 {
 	var hops, adjacent int
 	for p := head; p.Next != nil; p = p.Next {
 		hops++
-		if uintptr(unsafe.Pointer(p.Next))-uintptr(unsafe.Pointer(p)) == unsafe.Sizeof(Node{}) {
+		next := uintptr(unsafe.Pointer(p.Next))
+		if next-uintptr(unsafe.Pointer(p)) == unsafe.Sizeof(Node{}) {
 			adjacent++
 		}
 	}
@@ -31,8 +32,8 @@ type linked struct {
 // allocation order or in a random order. The pointer slice is in link order
 // too, so "slice of pointers" and "list" visit the same addresses in the same
 // sequence; only the way the next address is found differs.
-func buildLinked(shuffled bool) func() interface{} {
-	return func() interface{} {
+func buildLinked(shuffled bool) func() any {
+	return func() any {
 		d := &linked{ptrs: NewNodes(traverseN)}
 		if shuffled {
 			Shuffle(d.ptrs, 2)
@@ -43,7 +44,7 @@ func buildLinked(shuffled bool) func() interface{} {
 	}
 }
 
-func buildValues() interface{} {
+func buildValues() any {
 	s := make([]Node, traverseN)
 	for i := range s {
 		s[i].Val = int64(i)
@@ -68,7 +69,6 @@ func BenchmarkTraverse(b *testing.B) {
 		timed(b, func() int64 { return SumValues(s) })
 	})
 	for _, order := range []string{"alloc-order", "shuffled"} {
-		order := order
 		get := func() *linked {
 			return fixture("traverse/"+order, buildLinked(order == "shuffled")).(*linked)
 		}
