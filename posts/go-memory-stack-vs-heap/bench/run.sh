@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 # 1. Escape analysis decisions for every package in this module.
 go build -gcflags=-m ./... > escape.txt 2>&1
 
+# 1b. The same for the test package, where the benchmarks inline the builders.
+go test -gcflags=-m -run '^$' . 2>&1 | grep -v '^ok\|^PASS' > escape-test.txt
+
 # 2. The same with reasons (-m=2) for the escapes package only.
 go build -gcflags=-m=2 ./escapes/ > escape-m2.txt 2>&1
 
