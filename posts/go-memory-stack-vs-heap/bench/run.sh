@@ -25,6 +25,13 @@ go test -c -o /dev/null -gcflags=-S . 2>&1 \
   | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
   > copy-asm.txt
 
+# 3b. How the value constructors zero their result: newS128, newS1K, newS8K.
+go build -gcflags=-S . 2>&1 \
+  | awk '/STEXT/ { keep = ($0 ~ /\.newS(128|1K|8K) /); if (keep) print $1; next }
+         keep && (/\t(MOVUPS|DECL|JNE|MOVL|RET)\t?/ || /\t(REP|STOSQ)$/) { print }' \
+  | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
+  > zero-asm.txt
+
 # 4. golang/go#81612 on this toolchain.
 go run ./issue81612 > issue81612.txt
 
