@@ -214,3 +214,43 @@ func BenchmarkEvery8th(b *testing.B) {
 		}
 	}))
 }
+
+// pairs is never written during the benchmark, so loading from it never
+// waits for a store.
+var pairs = [2][2]int64{{1, 2}, {3, 4}}
+
+// BenchmarkForward is Arg/128B/value three ways. The copy into the callee's
+// argument area reads the struct 16 bytes at a time; store8 changes the
+// first word with an 8-byte store just before (as BenchmarkArg does), store16
+// changes the first two words with one 16-byte store (copied from pairs), nostore changes
+// nothing. If store8 alone is slow, the 16-byte load is waiting for the
+// 8-byte store it only partly overlaps (a failed store-to-load forward).
+func BenchmarkForward(b *testing.B) {
+	b.Run("128B/store8", withGC(func(b *testing.B) {
+		var s S128
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			s.a[0] = int64(i)
+			acc += readS128(s)
+		}
+		sink = acc
+	}))
+	b.Run("128B/store16", withGC(func(b *testing.B) {
+		var s S128
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			copy(s.a[:2], pairs[i&1][:])
+			acc += readS128(s)
+		}
+		sink = acc
+	}))
+	b.Run("128B/nostore", withGC(func(b *testing.B) {
+		var s S128
+		s.a[0] = 1
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			acc += readS128(s)
+		}
+		sink = acc
+	}))
+}
