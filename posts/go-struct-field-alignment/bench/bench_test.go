@@ -378,6 +378,15 @@ type countersPadded struct {
 	b int64
 }
 
+// countersPadded128 puts the counters 128 bytes apart: on different
+// 128-byte-aligned pairs of lines, which x86's adjacent-line prefetcher
+// fetches together.
+type countersPadded128 struct {
+	a int64
+	_ [120]byte
+	b int64
+}
+
 func hammer(b *testing.B, x, y *int64) {
 	var wg sync.WaitGroup
 	wg.Add(2)
@@ -399,6 +408,10 @@ func BenchmarkFalseSharing(b *testing.B) {
 	})
 	b.Run("padded", func(b *testing.B) {
 		c := new(countersPadded)
+		hammer(b, &c.a, &c.b)
+	})
+	b.Run("padded-128", func(b *testing.B) {
+		c := new(countersPadded128)
 		hammer(b, &c.a, &c.b)
 	})
 }

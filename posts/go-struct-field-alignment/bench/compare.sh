@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Writes benchstat.txt: the comparisons the article quotes, each with benchstat's median,
+# 95% confidence interval and p-value. Run it after run.sh; needs
+# golang.org/x/perf/cmd/benchstat on PATH or in ~/go/bin.
+set -euo pipefail
+cd "$(dirname "$0")"
+benchstat="$(command -v benchstat || echo "$HOME/go/bin/benchstat")"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# variant FILE SUFFIX NAME: the key: value header of FILE and its benchmark lines whose
+# name ends in SUFFIX (before the -2), with SUFFIX taken out so benchstat pairs the rows.
+variant() {
+  grep -E '^[a-z]+: ' "$1" > "$tmp/$3"
+  grep -E "^Benchmark[^ ]*$2-2[[:space:]]" "$1" | sed -E "s#$2-2#-2#" >> "$tmp/$3"
+}
+
+{
+  echo "# 1. Padded against ordered layout (results.txt), row by row."
+  variant results.txt '/padded' padded
+  variant results.txt '/ordered' ordered
+  grep -v '^BenchmarkFalseSharing' "$tmp/padded" > "$tmp/padded-layout"
+  "$benchstat" padded="$tmp/padded-layout" ordered="$tmp/ordered"
+  echo
+  echo "# 2. The pointer last against first (results.txt: Green Tea, the Go 1.26 default)."
+  variant results.txt '/ptr-last' ptr-last
+  variant results.txt '/ptr-first' ptr-first
+  "$benchstat" ptr-last="$tmp/ptr-last" ptr-first="$tmp/ptr-first"
+  echo
+  echo "# 3. The same with GOEXPERIMENT=nogreenteagc (results-nogreenteagc.txt)."
+  variant results-nogreenteagc.txt '/ptr-last' ngt-last
+  variant results-nogreenteagc.txt '/ptr-first' ngt-first
+  "$benchstat" ptr-last="$tmp/ngt-last" ptr-first="$tmp/ngt-first"
+  echo
+  echo "# 4. The old mark algorithm against Green Tea, same program otherwise."
+  "$benchstat" -filter '.name:/^GC/' nogreenteagc=results-nogreenteagc.txt greentea=results.txt
+  echo
+  echo "# 5. Two counters on one cache line against 64 and 128 bytes apart."
+  variant results.txt '/same-line' same-line
+  variant results.txt '/padded' pad64
+  grep -E '^[a-z]+: |^BenchmarkFalseSharing' "$tmp/pad64" > "$tmp/pad64-fs"
+  variant results.txt '/padded-128' pad128
+  "$benchstat" same-line="$tmp/same-line" 64-apart="$tmp/pad64-fs" 128-apart="$tmp/pad128"
+  echo
+  echo "# 6. Go 1.19.8 (results-go1.19.txt, 6 runs) against Go 1.26.8 (results.txt)."
+  "$benchstat" -filter '.name:/^(Build|Scan|NewSession|GC|FalseSharing)/' \
+    go1.19=results-go1.19.txt go1.26=results.txt
+} > benchstat.txt
