@@ -15,6 +15,12 @@ variant() {
   grep -E "^Benchmark[^ ]*$2-2[[:space:]]" "$1" | sed -E "s#$2-2#-2#" >> "$tmp/$3"
 }
 
+# bare FILE NAME: FILE without the key: value lines that differ between runs (go, date,
+# method, goexperiment ...), so that benchstat puts two runs in one table.
+bare() {
+  grep -E '^(goos|goarch|pkg|cpu): |^Benchmark' "$1" > "$tmp/$2"
+}
+
 {
   echo "# 1. Padded against ordered layout (results.txt), row by row."
   variant results.txt '/padded' padded
@@ -32,8 +38,15 @@ variant() {
   variant results-nogreenteagc.txt '/ptr-first' ngt-first
   "$benchstat" ptr-last="$tmp/ngt-last" ptr-first="$tmp/ngt-first"
   echo
+  echo "# 3b. The same on Go 1.19.8 (results-go1.19.txt, 6 runs)."
+  variant results-go1.19.txt '/ptr-last' old-last
+  variant results-go1.19.txt '/ptr-first' old-first
+  "$benchstat" ptr-last="$tmp/old-last" ptr-first="$tmp/old-first"
+  echo
   echo "# 4. The old mark algorithm against Green Tea, same program otherwise."
-  "$benchstat" -filter '.name:/^GC/' nogreenteagc=results-nogreenteagc.txt greentea=results.txt
+  bare results-nogreenteagc.txt nogreenteagc
+  bare results.txt greentea
+  "$benchstat" -filter '.name:/^GC/' nogreenteagc="$tmp/nogreenteagc" greentea="$tmp/greentea"
   echo
   echo "# 5. Two counters on one cache line against 64 and 128 bytes apart."
   variant results.txt '/same-line' same-line
@@ -42,7 +55,14 @@ variant() {
   variant results.txt '/padded-128' pad128
   "$benchstat" same-line="$tmp/same-line" 64-apart="$tmp/pad64-fs" 128-apart="$tmp/pad128"
   echo
+  echo "# 5b. 64 against 128 bytes apart."
+  "$benchstat" 64-apart="$tmp/pad64-fs" 128-apart="$tmp/pad128"
+  echo
   echo "# 6. Go 1.19.8 (results-go1.19.txt, 6 runs) against Go 1.26.8 (results.txt)."
+  echo "# Different days and VM boots (see each file's kernel: line), other jobs running:"
+  echo "# the change mixes toolchain and machine. Compare ratios within each run, not times."
+  bare results-go1.19.txt go1.19
+  bare results.txt go1.26
   "$benchstat" -filter '.name:/^(Build|Scan|NewSession|GC|FalseSharing)/' \
-    go1.19=results-go1.19.txt go1.26=results.txt
+    go1.19="$tmp/go1.19" go1.26="$tmp/go1.26"
 } > benchstat.txt
