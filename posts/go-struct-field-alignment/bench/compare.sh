@@ -65,4 +65,11 @@ bare() {
   bare results.txt go1.26
   "$benchstat" -filter '.name:/^(Build|Scan|NewSession|GC|FalseSharing)/' \
     go1.19="$tmp/go1.19" go1.26="$tmp/go1.26"
+  echo
+  echo "# 7. Padded against ordered in the first run of the same morning (results-sequential.txt):"
+  echo "# go test -count 10, each benchmark's ten runs back to back, not interleaved."
+  variant results-sequential.txt '/padded' seq-padded
+  variant results-sequential.txt '/ordered' seq-ordered
+  grep -v '^BenchmarkFalseSharing' "$tmp/seq-padded" > "$tmp/seq-padded-layout"
+  "$benchstat" -filter '.unit:sec/op' padded="$tmp/seq-padded-layout" ordered="$tmp/seq-ordered"
 } > benchstat.txt
