@@ -1,6 +1,7 @@
 package alignment
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -74,6 +75,75 @@ func buildOrderedFields(n int) []EventOrdered {
 	return s
 }
 
+// The fill functions repeat the two styles on a slice allocated beforehand,
+// so that a benchmark of them times the stores alone: no allocation, no
+// zeroing, no garbage collection.
+
+//go:noinline
+func fillPaddedLiteral(s []EventPadded) {
+	for i := range s {
+		s[i] = EventPadded{Active: true, Timestamp: int64(i), Kind: uint8(i), UserID: uint32(i), Retries: uint16(i), Score: float64(i), Deleted: i%7 == 0}
+	}
+}
+
+//go:noinline
+func fillOrderedLiteral(s []EventOrdered) {
+	for i := range s {
+		s[i] = EventOrdered{Active: true, Timestamp: int64(i), Kind: uint8(i), UserID: uint32(i), Retries: uint16(i), Score: float64(i), Deleted: i%7 == 0}
+	}
+}
+
+//go:noinline
+func fillPaddedFields(s []EventPadded) {
+	for i := range s {
+		e := &s[i]
+		e.Active = true
+		e.Timestamp = int64(i)
+		e.Kind = uint8(i)
+		e.UserID = uint32(i)
+		e.Retries = uint16(i)
+		e.Score = float64(i)
+		e.Deleted = i%7 == 0
+	}
+}
+
+//go:noinline
+func fillOrderedFields(s []EventOrdered) {
+	for i := range s {
+		e := &s[i]
+		e.Active = true
+		e.Timestamp = int64(i)
+		e.Kind = uint8(i)
+		e.UserID = uint32(i)
+		e.Retries = uint16(i)
+		e.Score = float64(i)
+		e.Deleted = i%7 == 0
+	}
+}
+
+// The alloc functions only allocate: the runtime hands back zeroed memory,
+// which is all that Build pays for besides the stores.
+
+//go:noinline
+func allocPadded(n int) []EventPadded { return make([]EventPadded, n) }
+
+//go:noinline
+func allocOrdered(n int) []EventOrdered { return make([]EventOrdered, n) }
+
+// gcCycles returns how many garbage collections have finished so far.
+func gcCycles() uint32 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.NumGC
+}
+
+// reportGCs stops the timer and reports the collections per operation
+// since start, the value of gcCycles before the timed loop.
+func reportGCs(b *testing.B, start uint32) {
+	b.StopTimer()
+	b.ReportMetric(float64(gcCycles()-start)/float64(b.N), "gcs/op")
+}
+
 func sumPadded(s []EventPadded) (total int64) {
 	for i := range s {
 		total += s[i].Timestamp
@@ -88,35 +158,98 @@ func sumOrdered(s []EventOrdered) (total int64) {
 	return total
 }
 
-// BenchmarkBuild allocates and fills a slice of 1<<20 events.
+// BenchmarkBuild allocates and fills a slice of 1<<20 events: allocation,
+// zeroing, the stores and the garbage collections they trigger, together.
 func BenchmarkBuild(b *testing.B) {
 	b.Run("literal/padded", func(b *testing.B) {
+		gcs := gcCycles()
 		for i := 0; i < b.N; i++ {
 			sinkPadded = buildPaddedLiteral(bigN)
 		}
+		reportGCs(b, gcs)
 		sinkPadded = nil
 		b.ReportMetric(float64(unsafe.Sizeof(EventPadded{})), "bytes/struct")
 	})
 	b.Run("literal/ordered", func(b *testing.B) {
+		gcs := gcCycles()
 		for i := 0; i < b.N; i++ {
 			sinkOrdered = buildOrderedLiteral(bigN)
 		}
+		reportGCs(b, gcs)
 		sinkOrdered = nil
 		b.ReportMetric(float64(unsafe.Sizeof(EventOrdered{})), "bytes/struct")
 	})
 	b.Run("fields/padded", func(b *testing.B) {
+		gcs := gcCycles()
 		for i := 0; i < b.N; i++ {
 			sinkPadded = buildPaddedFields(bigN)
 		}
+		reportGCs(b, gcs)
 		sinkPadded = nil
 		b.ReportMetric(float64(unsafe.Sizeof(EventPadded{})), "bytes/struct")
 	})
 	b.Run("fields/ordered", func(b *testing.B) {
+		gcs := gcCycles()
 		for i := 0; i < b.N; i++ {
 			sinkOrdered = buildOrderedFields(bigN)
 		}
+		reportGCs(b, gcs)
 		sinkOrdered = nil
 		b.ReportMetric(float64(unsafe.Sizeof(EventOrdered{})), "bytes/struct")
+	})
+}
+
+// BenchmarkFill fills a slice of 1<<20 events allocated before the timer
+// starts: the layout and the stores, without allocation or GC.
+func BenchmarkFill(b *testing.B) {
+	b.Run("literal/padded", func(b *testing.B) {
+		s := make([]EventPadded, bigN)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			fillPaddedLiteral(s)
+		}
+	})
+	b.Run("literal/ordered", func(b *testing.B) {
+		s := make([]EventOrdered, bigN)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			fillOrderedLiteral(s)
+		}
+	})
+	b.Run("fields/padded", func(b *testing.B) {
+		s := make([]EventPadded, bigN)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			fillPaddedFields(s)
+		}
+	})
+	b.Run("fields/ordered", func(b *testing.B) {
+		s := make([]EventOrdered, bigN)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			fillOrderedFields(s)
+		}
+	})
+}
+
+// BenchmarkAlloc only allocates the zeroed slice of 1<<20 events, at the
+// default GOGC, and counts the collections that allocating triggers.
+func BenchmarkAlloc(b *testing.B) {
+	b.Run("padded", func(b *testing.B) {
+		gcs := gcCycles()
+		for i := 0; i < b.N; i++ {
+			sinkPadded = allocPadded(bigN)
+		}
+		reportGCs(b, gcs)
+		sinkPadded = nil
+	})
+	b.Run("ordered", func(b *testing.B) {
+		gcs := gcCycles()
+		for i := 0; i < b.N; i++ {
+			sinkOrdered = allocOrdered(bigN)
+		}
+		reportGCs(b, gcs)
+		sinkOrdered = nil
 	})
 }
 
@@ -170,6 +303,30 @@ func BenchmarkNewSession(b *testing.B) {
 	})
 }
 
+var (
+	sinkSessionsPadded  []SessionPadded
+	sinkSessionsOrdered []SessionOrdered
+)
+
+// BenchmarkMakeSessions heap-allocates a slice of n sessions. The backing
+// array is one allocation, rounded up to a size class like any other.
+func BenchmarkMakeSessions(b *testing.B) {
+	for _, n := range []int{3, 100} {
+		b.Run(fmt.Sprintf("n=%d/padded", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				sinkSessionsPadded = make([]SessionPadded, n)
+			}
+			b.ReportMetric(float64(uintptr(n)*unsafe.Sizeof(SessionPadded{})), "bytes/slice")
+		})
+		b.Run(fmt.Sprintf("n=%d/ordered", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				sinkSessionsOrdered = make([]SessionOrdered, n)
+			}
+			b.ReportMetric(float64(uintptr(n)*unsafe.Sizeof(SessionOrdered{})), "bytes/slice")
+		})
+	}
+}
+
 // BenchmarkGC times a full runtime.GC() with 1<<20 live 48-byte objects
 // whose single pointer sits either last or first.
 func BenchmarkGC(b *testing.B) {
@@ -221,6 +378,15 @@ type countersPadded struct {
 	b int64
 }
 
+// countersPadded128 puts the counters 128 bytes apart: on different
+// 128-byte-aligned pairs of lines, which x86's adjacent-line prefetcher
+// fetches together.
+type countersPadded128 struct {
+	a int64
+	_ [120]byte
+	b int64
+}
+
 func hammer(b *testing.B, x, y *int64) {
 	var wg sync.WaitGroup
 	wg.Add(2)
@@ -242,6 +408,10 @@ func BenchmarkFalseSharing(b *testing.B) {
 	})
 	b.Run("padded", func(b *testing.B) {
 		c := new(countersPadded)
+		hammer(b, &c.a, &c.b)
+	})
+	b.Run("padded-128", func(b *testing.B) {
+		c := new(countersPadded128)
 		hammer(b, &c.a, &c.b)
 	})
 }

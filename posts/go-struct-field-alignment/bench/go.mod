@@ -1,3 +1,3 @@
 module playbook/posts/go-struct-field-alignment/bench
 
-go 1.19
+go 1.26

@@ -66,7 +66,8 @@ func Layout(v interface{}) string {
 			end = t.Field(i + 1).Offset
 		}
 		pad := end - f.Offset - f.Type.Size()
-		fmt.Fprintf(&b, "  %-10s %-9s offset %2d  size %2d  align %d", f.Name, f.Type, f.Offset, f.Type.Size(), f.Type.FieldAlign())
+		fmt.Fprintf(&b, "  %-10s %-9s offset %2d  size %2d  align %d",
+			f.Name, f.Type, f.Offset, f.Type.Size(), f.Type.FieldAlign())
 		if pad > 0 {
 			fmt.Fprintf(&b, "  +%d padding", pad)
 		}

@@ -106,8 +106,11 @@ func Example_arrays() {
 	}
 	var arr [4]pair
 	fmt.Println(unsafe.Sizeof(pair{}), unsafe.Sizeof(arr))
-	fmt.Println(uintptr(unsafe.Pointer(&arr[1])) - uintptr(unsafe.Pointer(&arr[0])))
-	fmt.Println(unsafe.Sizeof([1 << 20]EventPadded{}), unsafe.Sizeof([1 << 20]EventOrdered{}))
+	p0, p1 := unsafe.Pointer(&arr[0]), unsafe.Pointer(&arr[1])
+	fmt.Println(uintptr(p1) - uintptr(p0))
+	var padded [1 << 20]EventPadded
+	var ordered [1 << 20]EventOrdered
+	fmt.Println(unsafe.Sizeof(padded), unsafe.Sizeof(ordered))
 	// Output:
 	// 16 64
 	// 16
