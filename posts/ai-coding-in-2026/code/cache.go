@@ -101,7 +101,7 @@ func (c *Cache) run(key string, cl *call) {
 	returned := false
 	defer func() {
 		if !returned {
-			cl.err = ErrLoadAborted
+			cl.err = ErrLoadAborted // the loader panicked or exited
 		}
 		c.mu.Lock()
 		delete(c.inflight, key)

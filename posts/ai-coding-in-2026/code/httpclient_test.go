@@ -16,7 +16,8 @@ import (
 func Example_zeroValueTimeouts() {
 	fmt.Println("http.DefaultClient.Timeout:", http.DefaultClient.Timeout)
 	var s http.Server // what http.ListenAndServe constructs
-	fmt.Println("http.Server ReadHeaderTimeout:", s.ReadHeaderTimeout, "ReadTimeout:", s.ReadTimeout)
+	fmt.Println("http.Server ReadHeaderTimeout:", s.ReadHeaderTimeout,
+		"ReadTimeout:", s.ReadTimeout)
 	// Output:
 	// http.DefaultClient.Timeout: 0s
 	// http.Server ReadHeaderTimeout: 0s ReadTimeout: 0s
