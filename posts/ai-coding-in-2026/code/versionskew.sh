@@ -8,6 +8,8 @@ out=versionskew.txt
 export GOTOOLCHAIN=local
 {
 	echo "date: $(date -u +%Y-%m-%d)"
+	echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "cores: $(nproc)"
 	echo "go: $(go env GOVERSION)"
 	echo "module: testdata/versionskew (go.mod: $(grep '^go ' testdata/versionskew/go.mod))"
 	for cmd in "go build ./lib" "go vet ./lib" "go build ./lang"; do

@@ -37,6 +37,8 @@ race() {
 
 {
 	echo "date: $(date -u +%Y-%m-%d)"
+	echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "cores: $(nproc)"
 	echo "postgres: $(q -At -c 'SHOW server_version')"
 	echo "isolation: $(q -At -c 'SHOW default_transaction_isolation')"
 	q -f "$here/setup.sql"
