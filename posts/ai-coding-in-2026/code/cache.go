@@ -1,6 +1,9 @@
 package code
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 // Loader fetches the value for key from somewhere slow: a database, another
 // service. It is the thing the cache exists to protect.
@@ -40,10 +43,16 @@ func (c *NaiveCache) Get(key string) (string, error) {
 
 // call is one in-flight load that later callers for the same key wait on.
 type call struct {
-	done chan struct{}
-	val  string
-	err  error
+	done    chan struct{}
+	val     string
+	err     error
+	waiters int // callers waiting on done; guarded by Cache.mu
 }
+
+// ErrLoadAborted is what the callers waiting on a load receive when the
+// loader never returned: it panicked (the panic carries on in the goroutine
+// that ran it) or it called runtime.Goexit.
+var ErrLoadAborted = errors.New("cache: loader panicked or exited")
 
 // Cache collapses concurrent misses for a key into one call to the loader,
 // the pattern golang.org/x/sync/singleflight packages up. Errors are handed
@@ -56,7 +65,11 @@ type Cache struct {
 }
 
 func NewCache(load Loader) *Cache {
-	return &Cache{m: make(map[string]string), inflight: make(map[string]*call), load: load}
+	return &Cache{
+		m:        make(map[string]string),
+		inflight: make(map[string]*call),
+		load:     load,
+	}
 }
 
 func (c *Cache) Get(key string) (string, error) {
@@ -66,22 +79,38 @@ func (c *Cache) Get(key string) (string, error) {
 		return v, nil
 	}
 	if cl, ok := c.inflight[key]; ok {
+		cl.waiters++
 		c.mu.Unlock()
-		<-cl.done // someone is already loading this key: wait for their result
+		<-cl.done // someone is already loading this key: wait for it
 		return cl.val, cl.err
 	}
 	cl := &call{done: make(chan struct{})}
 	c.inflight[key] = cl
 	c.mu.Unlock()
 
-	cl.val, cl.err = c.load(key)
-
-	c.mu.Lock()
-	delete(c.inflight, key)
-	if cl.err == nil {
-		c.m[key] = cl.val
-	}
-	c.mu.Unlock()
-	close(cl.done) // publishes val and err to the waiters
+	c.run(key, cl)
 	return cl.val, cl.err
+}
+
+// run calls the loader and then, in a deferred function so that it also
+// happens when the loader panics or calls runtime.Goexit, removes the
+// in-flight entry and releases the waiters. Without the defer, a panicking
+// loader would leave the entry behind, and every later Get of the key would
+// wait on a channel that is never closed.
+func (c *Cache) run(key string, cl *call) {
+	returned := false
+	defer func() {
+		if !returned {
+			cl.err = ErrLoadAborted // the loader panicked or exited
+		}
+		c.mu.Lock()
+		delete(c.inflight, key)
+		if cl.err == nil {
+			c.m[key] = cl.val
+		}
+		c.mu.Unlock()
+		close(cl.done) // publishes val and err to the waiters
+	}()
+	cl.val, cl.err = c.load(key)
+	returned = true
 }

@@ -2,6 +2,7 @@ package code
 
 import (
 	"errors"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -30,6 +31,16 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 const callers = 8
+
+// waiting reports how many callers are blocked on the in-flight load of key.
+func (c *Cache) waiting(key string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cl, ok := c.inflight[key]; ok {
+		return cl.waiters
+	}
+	return 0
+}
 
 func TestNaiveCacheLoadsOncePerCaller(t *testing.T) {
 	var calls atomic.Int64
@@ -74,8 +85,8 @@ func TestCacheCollapsesConcurrentMisses(t *testing.T) {
 		}()
 	}
 	started.Wait()
-	waitFor(t, func() bool { return calls.Load() == 1 })
-	time.Sleep(20 * time.Millisecond) // give the others time to pile up behind it
+	// One caller is in the loader and the other seven wait behind it.
+	waitFor(t, func() bool { return calls.Load() == 1 && c.waiting("user:42") == callers-1 })
 	close(release)
 	wg.Wait()
 
@@ -100,5 +111,98 @@ func TestCacheDoesNotCacheErrors(t *testing.T) {
 	}
 	if v, err := c.Get("k"); err != nil || v != "ok" {
 		t.Fatalf("second Get = %q, %v; want a fresh load", v, err)
+	}
+}
+
+// A loader that panics must not wedge the key. The goroutine that ran it
+// sees the panic; the callers waiting on it get ErrLoadAborted; and the next
+// Get calls the loader again instead of waiting on the dead load forever.
+func TestCachePanicReleasesWaitersAndLaterGets(t *testing.T) {
+	var calls atomic.Int64
+	release := make(chan struct{})
+	c := NewCache(func(key string) (string, error) {
+		if calls.Add(1) == 1 {
+			<-release
+			panic("loader bug")
+		}
+		return "ok", nil
+	})
+
+	panicked := make(chan any, 1)
+	go func() {
+		defer func() { panicked <- recover() }()
+		c.Get("k")
+	}()
+	waitFor(t, func() bool { return calls.Load() == 1 })
+
+	errs := make(chan error, callers-1)
+	for i := 0; i < callers-1; i++ {
+		go func() {
+			_, err := c.Get("k")
+			errs <- err
+		}()
+	}
+	waitFor(t, func() bool { return c.waiting("k") == callers-1 })
+	close(release)
+
+	if p := <-panicked; p != "loader bug" {
+		t.Fatalf("the loading goroutine recovered %v, want the loader's panic", p)
+	}
+	for i := 0; i < callers-1; i++ {
+		select {
+		case err := <-errs:
+			if !errors.Is(err, ErrLoadAborted) {
+				t.Fatalf("waiter got %v, want ErrLoadAborted", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("a waiter is still blocked after the loader panicked")
+		}
+	}
+
+	got := make(chan string, 1)
+	go func() {
+		v, _ := c.Get("k")
+		got <- v
+	}()
+	select {
+	case v := <-got:
+		if v != "ok" || calls.Load() != 2 {
+			t.Fatalf("later Get = %q after %d loads, want a fresh load", v, calls.Load())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a later Get of the key is blocked on the dead load")
+	}
+}
+
+// runtime.Goexit (what t.Fatal calls) skips the loader's return the same way.
+func TestCacheGoexitReleasesWaiters(t *testing.T) {
+	var calls atomic.Int64
+	release := make(chan struct{})
+	c := NewCache(func(key string) (string, error) {
+		if calls.Add(1) == 1 {
+			<-release
+			runtime.Goexit()
+		}
+		return "ok", nil
+	})
+	go c.Get("k")
+	waitFor(t, func() bool { return calls.Load() == 1 })
+	errc := make(chan error, 1)
+	go func() {
+		_, err := c.Get("k")
+		errc <- err
+	}()
+	waitFor(t, func() bool { return c.waiting("k") == 1 })
+	close(release)
+	select {
+	case err := <-errc:
+		if !errors.Is(err, ErrLoadAborted) {
+			t.Fatalf("waiter got %v, want ErrLoadAborted", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiter is still blocked after the loader exited")
+	}
+	if v, err := c.Get("k"); err != nil || v != "ok" {
+		t.Fatalf("later Get = %q, %v; want a fresh load", v, err)
 	}
 }

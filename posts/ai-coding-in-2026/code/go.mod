@@ -1,3 +1,3 @@
 module playbook/posts/ai-coding-in-2026/code
 
-go 1.19
+go 1.26
