@@ -20,13 +20,10 @@ function TagLinks({ tags, label }: { tags: TagSummary[]; label: string }) {
             href={tagPath(tag)}
             className="inline-flex items-center gap-2 rounded-full border border-rule px-3 py-1 font-mono text-sm text-ink hover:border-accent"
           >
-            {/* Read aloud as "#go, 6 articles": the comma sits in the tag's own flex item, because the browser
-                puts a space between flex items when it names the link. */}
-            <span>
-              #{tag}
-              <span className="sr-only">,</span>
-            </span>
+            #{tag}
+            {/* Read aloud as "#go, 6 articles". */}
             <span className="text-muted">
+              <span className="sr-only">, </span>
               {posts.length}
               <span className="sr-only"> {posts.length === 1 ? 'article' : 'articles'}</span>
             </span>

@@ -24,7 +24,8 @@ import { remarkComponentProps } from './component-props'
 import { rehypeCodeHtml } from './code-html'
 import { rehypeTableRegions } from './table-regions'
 
-// Bump when a plugin or option below changes what compiled posts look like: it invalidates the disk cache.
+// Bump when something outside lib/mdx/ and the lockfile (lib/benchmarks/, say) changes what compiled posts look
+// like: it invalidates the disk cache. A change to the pipeline's own sources does so by itself (pipelineDigest).
 const PIPELINE_VERSION = 16
 
 /**
@@ -213,8 +214,30 @@ function dependencyDigest(): Promise<string> {
     : Promise.resolve('no lockfile'))
 }
 
+// The compile pipeline's own sources (this folder, tests aside): an edited plugin must never meet a post compiled by
+// the plugin before it, as it would in the next build's cache if the edit forgot the version above. A deployment
+// without sources falls back to the version alone.
+let pipeline: Promise<string> | undefined
+function pipelineDigest(): Promise<string> {
+  const sources = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'mdx')
+  return (pipeline ??= readdir(sources)
+    .then(async (names) => {
+      const hash = createHash('sha256')
+      for (const name of names.filter((file) => file.endsWith('.ts') && !file.includes('.test.')).sort())
+        hash
+          .update(name)
+          .update('\0')
+          .update(await readFile(path.join(sources, name)))
+          .update('\0')
+      return hash.digest('hex')
+    })
+    .catch(() => 'no sources'))
+}
+
 async function cacheKey(postDirectory: string): Promise<string> {
-  const hash = createHash('sha256').update(`pipeline ${PIPELINE_VERSION}\0${await dependencyDigest()}\0`)
+  const hash = createHash('sha256').update(
+    `pipeline ${PIPELINE_VERSION}\0${await pipelineDigest()}\0${await dependencyDigest()}\0`,
+  )
   return (await hashFolder(postDirectory, hash)).digest('hex')
 }
 
