@@ -2,8 +2,9 @@
 # Run by `node scripts/bench.mjs go-gc-deep-dive` (under the CPU lock).
 # stdout becomes results.txt (the benchmark tables); the other artifacts the
 # article quotes are written next to it:
-#   results-nogreenteagc.txt  BenchmarkMark again, built with
-#                  GOEXPERIMENT=nogreenteagc (Go 1.26's previous collector)
+#   results-mark.txt, results-mark-nogreenteagc.txt  BenchmarkMark built
+#                  with Green Tea and with GOEXPERIMENT=nogreenteagc (Go
+#                  1.26's previous marker), one process per run (mark.sh)
 #   gctrace.txt    GODEBUG=gctrace=1 output of cmd/churn under three settings
 #   pprof-top.txt  go tool pprof -top of two memory profiles (benchmark, churn)
 #   alloc-profile.txt  go tool pprof -raw of the benchmark's memory profile,
@@ -51,20 +52,12 @@ go test -c -o "$tmp/bench.test" .
 	go build -gcflags=-m . 2>&1 | grep render.go
 } >escape.txt
 
-# The same marking benchmark with Go 1.26's previous (non-Green Tea) marker.
-GOEXPERIMENT=nogreenteagc go test -c -o "$tmp/bench-nogreentea.test" .
-{
-	echo "go: $(go env GOVERSION)"
-	echo "goexperiment: nogreenteagc"
-	echo "date: $(date -u +%F)"
-	echo "kernel: $(uname -s) $(uname -r)"
-	echo "cores: $(nproc)"
-	echo "runs: $count"
-	"$tmp/bench-nogreentea.test" -test.run '^$' -test.bench '^BenchmarkMark$' \
-		-test.benchmem -test.count "$count" -test.benchtime 200ms | grep -v '^PASS$'
-} >results-nogreenteagc.txt
+# BenchmarkMark, Green Tea against nogreenteagc, each run in its own process:
+# in one process the later cases pay for the heap the earlier ones left.
+bash mark.sh
 
 # The tables. Repeated goos/pkg/cpu header lines and PASS are printed once.
+# (The Mark lines here run in one process; the article uses mark.sh's.)
 {
 	"$tmp/bench.test" -test.run '^$' \
 		-test.bench '^Benchmark(Collect|Format|Render|PoolPut|Mark)$' \
