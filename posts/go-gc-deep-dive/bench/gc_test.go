@@ -6,7 +6,6 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sort"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -27,19 +26,28 @@ type gcConfig struct {
 // live store in the heap, under several GOGC/GOMEMLIMIT settings, and reports
 // what the GC did next to the usual ns/op:
 //
-//	cpu-us/req    CPU time the whole process used per request (user+sys,
-//	              so it includes GC work on otherwise idle cores)
-//	GCs/1k-req    completed GC cycles per 1,000 requests
-//	STW-us/GC     mean stop-the-world time per cycle (both pauses)
-//	p99-us        99th percentile request latency
-//	peak-MiB      peak of the memory the runtime holds from the OS
-//	              (what GOMEMLIMIT limits), sampled every 2 ms
-//	limiter-hits  1 if the GC CPU limiter engaged during the run
+//	cpu-us/req     CPU time the whole process used per request (user+sys,
+//	               so it includes GC work on otherwise idle cores)
+//	gc-us/req      the runtime's estimate of GC CPU time per request
+//	               (/cpu/classes/gc/total:cpu-seconds), for the cycles that
+//	               completed during the run
+//	assist-us/req  the part of it that request goroutines spent in mark
+//	               assists (/cpu/classes/gc/mark/assist:cpu-seconds)
+//	GCs/1k-req     completed GC cycles per 1,000 requests
+//	STW-us/GC      mean stop-the-world time per cycle (both pauses)
+//	p99-us         99th percentile request latency
+//	peak-MiB       peak of the memory the runtime holds from the OS
+//	               (what GOMEMLIMIT limits), sampled every 2 ms
+//	limiter-hits   1 if the GC CPU limiter engaged during the run
+//
+// The CPU limiter's bucket and the pacer's history live in the process, so
+// run.sh starts a fresh process for every run of every setting.
 func BenchmarkService(b *testing.B) {
 	store := NewStore(liveOrders, itemsPerOrder)
 	const MiB = 1 << 20
 	configs := []gcConfig{
 		{"naive/gogc=100", 100, math.MaxInt64},
+		{"naive/gogc=off", -1, math.MaxInt64}, // the control: no GC at all
 		{"naive/gogc=400", 400, math.MaxInt64},
 		{"naive/gogc=off,limit=256MiB", -1, 256 * MiB},
 		{"naive/gogc=100,limit=80MiB", 100, 80 * MiB},
@@ -47,7 +55,6 @@ func BenchmarkService(b *testing.B) {
 		{"lean/gogc=100", 100, math.MaxInt64},
 	}
 	for _, c := range configs {
-		c := c
 		serve := store.ServeNaive
 		if c.name[:4] == "lean" {
 			serve = store.ServeLean
@@ -65,32 +72,56 @@ func BenchmarkService(b *testing.B) {
 	runtime.KeepAlive(store)
 }
 
+var gcMetrics = []string{
+	"/gc/limiter/last-enabled:gc-cycle",
+	"/cpu/classes/gc/total:cpu-seconds",
+	"/cpu/classes/gc/mark/assist:cpu-seconds",
+}
+
+func readGCMetrics() []metrics.Sample {
+	s := make([]metrics.Sample, len(gcMetrics))
+	for i, name := range gcMetrics {
+		s[i].Name = name
+	}
+	metrics.Read(s)
+	return s
+}
+
 func runService(b *testing.B, serve func(first int) int) {
 	debug.FreeOSMemory() // a clean start: GC, and hand the last run's memory back
-	lat := newLatencies(b.N)
-	var next atomic.Int64
+	// The latency buffers are allocated before the timer starts, so that
+	// B/op and allocs/op count the service's allocations only.
+	lat := newLatencies(runtime.GOMAXPROCS(0), b.N)
+	var next, served atomic.Int64
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
-	limiter0 := readUint("/gc/limiter/last-enabled:gc-cycle")
+	m0 := readGCMetrics()
 	stop := samplePeak()
 	cpu0 := cpuTime()
 
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		mine := lat.shard()
+		n := 0
 		for pb.Next() {
 			start := time.Now()
-			sinkN += serve(int(next.Add(PageSize)))
+			n += serve(int(next.Add(PageSize)))
 			*mine = append(*mine, time.Since(start))
 		}
+		served.Add(int64(n))
 	})
 	b.StopTimer()
 
 	cpu := cpuTime() - cpu0
 	peak := stop()
 	runtime.ReadMemStats(&ms1)
+	m1 := readGCMetrics()
+	sinkN = int(served.Load())
+	perReq := func(seconds float64) float64 { return seconds * 1e6 / float64(b.N) }
 	gcs := float64(ms1.NumGC - ms0.NumGC)
-	b.ReportMetric(cpu.Seconds()*1e6/float64(b.N), "cpu-us/req")
+	b.ReportMetric(perReq(cpu.Seconds()), "cpu-us/req")
+	b.ReportMetric(perReq(m1[1].Value.Float64()-m0[1].Value.Float64()), "gc-us/req")
+	b.ReportMetric(perReq(m1[2].Value.Float64()-m0[2].Value.Float64()), "assist-us/req")
 	b.ReportMetric(gcs*1000/float64(b.N), "GCs/1k-req")
 	if gcs > 0 {
 		b.ReportMetric(float64(ms1.PauseTotalNs-ms0.PauseTotalNs)/gcs/1e3, "STW-us/GC")
@@ -100,7 +131,7 @@ func runService(b *testing.B, serve func(first int) int) {
 	b.ReportMetric(lat.percentile(0.99).Seconds()*1e6, "p99-us")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 	hit := 0.0
-	if readUint("/gc/limiter/last-enabled:gc-cycle") > limiter0 {
+	if m1[0].Value.Uint64() > m0[0].Value.Uint64() {
 		hit = 1
 	}
 	b.ReportMetric(hit, "limiter-hits")
@@ -109,19 +140,23 @@ func runService(b *testing.B, serve func(first int) int) {
 // latencies keeps one preallocated slice per goroutine, so recording a
 // sample neither allocates nor contends.
 type latencies struct {
-	mu     sync.Mutex
-	n      int
+	next   atomic.Int32
 	shards []*[]time.Duration
 }
 
-func newLatencies(n int) *latencies { return &latencies{n: n} }
+// newLatencies allocates one shard of capacity n for each of the goroutines
+// RunParallel will start (GOMAXPROCS of them at the default parallelism).
+func newLatencies(goroutines, n int) *latencies {
+	l := &latencies{shards: make([]*[]time.Duration, goroutines)}
+	for i := range l.shards {
+		s := make([]time.Duration, 0, n)
+		l.shards[i] = &s
+	}
+	return l
+}
 
 func (l *latencies) shard() *[]time.Duration {
-	s := make([]time.Duration, 0, l.n)
-	l.mu.Lock()
-	l.shards = append(l.shards, &s)
-	l.mu.Unlock()
-	return &s
+	return l.shards[int(l.next.Add(1)-1)%len(l.shards)]
 }
 
 func (l *latencies) percentile(p float64) time.Duration {
@@ -143,12 +178,6 @@ func cpuTime() time.Duration {
 		panic(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func readUint(name string) uint64 {
-	s := []metrics.Sample{{Name: name}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
 }
 
 // samplePeak polls the runtime's own view of the memory it holds from the
@@ -193,6 +222,7 @@ type flatNode struct {
 
 var (
 	liveNodes []*node
+	liveArena []node
 	liveFlat  []flatNode
 )
 
@@ -210,9 +240,15 @@ func timeGCs(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/GC")
 }
 
-// BenchmarkMark times one full, forced GC cycle with 2M small objects in the
-// live heap: first as individually allocated, pointer-linked nodes, then as
-// one pointer-free slice holding the same data with int32 links.
+// BenchmarkMark times one full, forced GC cycle with the same 2M records in
+// the live heap in three shapes:
+//
+//	pointers      2M separately allocated 16-byte nodes, linked by pointers
+//	              and referenced from a []*node: 2M objects, 4M pointers
+//	one-object    one []node of 2M elements (32 MB), each next pointing at
+//	              the following element: 1 object, 2M pointers
+//	flat          one []flatNode, linked by int32 indices: 1 object, no
+//	              pointers, so the GC never looks inside it
 func BenchmarkMark(b *testing.B) {
 	const n = 2_000_000
 	b.Run("pointers", func(b *testing.B) {
@@ -225,6 +261,17 @@ func BenchmarkMark(b *testing.B) {
 		}
 		timeGCs(b)
 		liveNodes = nil
+	})
+	b.Run("one-object", func(b *testing.B) {
+		liveArena = make([]node, n)
+		for i := range liveArena {
+			liveArena[i].value = int64(i)
+			if i > 0 {
+				liveArena[i-1].next = &liveArena[i]
+			}
+		}
+		timeGCs(b)
+		liveArena = nil
 	})
 	b.Run("flat", func(b *testing.B) {
 		liveFlat = make([]flatNode, n)

@@ -1,3 +1,3 @@
 module playbook/posts/go-gc-deep-dive/bench
 
-go 1.19
+go 1.26

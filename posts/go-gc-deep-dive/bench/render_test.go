@@ -66,3 +66,21 @@ func TestPoolIsEmptiedByTwoGCs(t *testing.T) {
 		t.Fatalf("New called %d times after two GCs, want 1", news)
 	}
 }
+
+// The fixtures' IDs are realistic database keys: none of them is small
+// enough (below 256) for the runtime to box it without allocating, which
+// would flatter the naive renderer.
+func TestFixtureIDsAreNotSmallInts(t *testing.T) {
+	s := NewStore(1000, 6)
+	for i := 0; i < s.Len(); i++ {
+		o := s.Get(i)
+		if o.ID < 256 {
+			t.Fatalf("order %d has ID %d", i, o.ID)
+		}
+		for _, it := range o.Items {
+			if it.ID < 256 {
+				t.Fatalf("order %d has an item with ID %d", i, it.ID)
+			}
+		}
+	}
+}

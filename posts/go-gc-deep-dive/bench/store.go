@@ -9,19 +9,28 @@ type Store struct {
 	orders map[int64]*Order
 }
 
+// The fixtures look like a production order table's: IDs are large
+// database keys, never the small integers (0 to 255) that the runtime boxes
+// into an interface without allocating, so fmt pays for every ID it formats.
+const (
+	firstOrderID = 4_031_557_000 // orders 4031557000, 4031557001, ...
+	firstItemID  = 93_008_114_000
+	firstSKU     = 200_000 // SKU-200000 to SKU-299999
+)
+
 // NewStore builds n orders with itemsPer items each.
 func NewStore(n, itemsPer int) *Store {
 	s := &Store{orders: make(map[int64]*Order, n)}
 	for i := 0; i < n; i++ {
 		o := &Order{
-			ID:       int64(1_000_000 + i),
-			Customer: "customer-" + strconv.Itoa(i%50_000),
+			ID:       int64(firstOrderID + i),
+			Customer: "cust-" + strconv.Itoa(1_200_000+i*37%50_000),
 			Items:    make([]Item, itemsPer),
 		}
 		for j := range o.Items {
 			o.Items[j] = Item{
-				ID:         int64(i*itemsPer + j),
-				SKU:        "SKU-" + strconv.Itoa((i*7+j*13)%100_000),
+				ID:         int64(firstItemID + i*itemsPer + j),
+				SKU:        "SKU-" + strconv.Itoa(firstSKU+(i*7+j*13)%100_000),
 				Qty:        1 + (i+j)%5,
 				PriceCents: int64(199 + (i*31+j*17)%50_000),
 			}
@@ -35,7 +44,7 @@ func NewStore(n, itemsPer int) *Store {
 func (s *Store) Len() int { return len(s.orders) }
 
 // Get returns the order with the given index (0 <= i < Len()).
-func (s *Store) Get(i int) *Order { return s.orders[int64(1_000_000+i)] }
+func (s *Store) Get(i int) *Order { return s.orders[int64(firstOrderID+i)] }
 
 // PageSize is how many orders one request renders.
 const PageSize = 8

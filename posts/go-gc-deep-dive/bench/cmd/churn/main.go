@@ -46,8 +46,8 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for next.Add(1) <= int64(*requests) {
-				bytes.Add(int64(serve(int(next.Load()) * gcbench.PageSize)))
+			for i := next.Add(1); i <= int64(*requests); i = next.Add(1) {
+				bytes.Add(int64(serve(int(i) * gcbench.PageSize)))
 			}
 		}()
 	}
