@@ -9,6 +9,7 @@
 # exits, so what survives is visible (and then killed by this script, by pid).
 #   bash signals.sh > signals.txt
 set -u
+export GOFLAGS= # the defaults a container has, whatever this shell sets
 . "$(cd "$(dirname "$0")" && pwd)/devloop.sh"
 work=$(mktemp -d)
 cp "$here/../examples/go/go.mod" "$here/../examples/go/main.go" "$work/"
