@@ -1,3 +1,3 @@
 module playbook/posts/stop-rebuilding-docker-images/bench
 
-go 1.19
+go 1.26

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Reproduces two Go-in-a-dev-container pitfalls the article describes, on the
-# article's example service, and prints what happened. Run as root (it chowns a
+# article's example service, and prints what happened. pitfalls-go1.19.txt is
+# the same check on Go 1.19.8 (before the go run and -buildvcs=true steps). Run as root (it chowns a
 # scratch copy to UID 1000 to imitate a bind mount owned by the host user):
 #   bash pitfalls.sh > pitfalls.txt
 set -u
+# An empty GOFLAGS, so a -buildvcs setting in the environment cannot hide trap 2.
+export GOFLAGS=
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -42,9 +45,17 @@ git --version
 echo "\$ id -u; stat -c '%u' .git"
 id -u
 stat -c '%u' .git
-echo "\$ go build -o /dev/null ."
-go build -o /dev/null . 2>&1
+echo "\$ go build -o app . # -buildvcs=auto, the default"
+go build -o app . 2>&1
+echo "exit status $?"
+echo "\$ go version -m app | grep -c vcs"
+go version -m app | grep -c vcs
+echo "\$ go build -buildvcs=true -o /dev/null ."
+go build -buildvcs=true -o /dev/null . 2>&1
 echo "exit status $?"
 echo "\$ go build -buildvcs=false -o /dev/null ."
 go build -buildvcs=false -o /dev/null . 2>&1
 echo "exit status $?"
+echo "\$ go run . # go run does not stamp VCS information"
+PORT=$port timeout 5 go run . 2>&1 | sed -n 's/^[0-9/]* [0-9:]* //p' | sed 's/ (pid [0-9]*)//; s/^pid [0-9]*: //'
+echo "exit status ${PIPESTATUS[0]} (124: still serving when timeout stopped it)"

@@ -1,3 +1,3 @@
 module playbook/posts/stop-rebuilding-docker-images/examples/go
 
-go 1.19
+go 1.25

@@ -45,7 +45,7 @@ func main() {
 
 	errc := make(chan error, 1)
 	go func() {
-		log.Printf("listening on %s", srv.Addr)
+		log.Printf("listening on %s (pid %d)", srv.Addr, os.Getpid())
 		errc <- srv.ListenAndServe()
 	}()
 
@@ -56,6 +56,7 @@ func main() {
 		}
 	case <-ctx.Done():
 		// The watcher wants the port back: finish in-flight requests, then exit.
+		log.Printf("pid %d: signal received, shutting down", os.Getpid())
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(shutdown); err != nil {
