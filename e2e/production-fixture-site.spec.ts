@@ -43,7 +43,7 @@ test('production feeds, llms.txt and Markdown copies leave drafts and future-dat
   }
 })
 
-test('a figure from the post’s folder is responsive, lazy, described and captioned', async ({ page, request }) => {
+test('a figure from the post’s folder is responsive, lazy, described, captioned and opens full size', async ({ page, request }) => {
   await page.goto(figureArticle.path)
   const figure = page.getByRole('figure', { name: figureArticle.caption })
   const image = figure.getByRole('img', { name: figureArticle.alt })
@@ -51,6 +51,11 @@ test('a figure from the post’s folder is responsive, lazy, described and capti
   await expect(image).toHaveAttribute('loading', 'lazy')
   await expect(image).toHaveAttribute('decoding', 'async')
   await expect(image).toHaveAttribute('sizes', /44rem/)
+  // A reader can open the figure full size: the image links to its largest file.
+  const fullSize = await figure.getByRole('link', { name: figureArticle.alt }).getAttribute('href')
+  const full = await request.get(fullSize!)
+  expect(full.status(), fullSize!).toBe(200)
+  expect(full.headers()['content-type']).toMatch(/^image\//)
   const width = Number(await image.getAttribute('width'))
   const height = Number(await image.getAttribute('height'))
   expect(width).toBeGreaterThan(0)

@@ -169,7 +169,7 @@ describe('images in a compiled post', () => {
       Object.fromEntries([...attributes.matchAll(/(\w+)="([^"]*)"/g)].map(([, name, value]) => [name, value])),
     )
 
-  it('renders a lone image as a figure with its title as the caption, lazy below the opening text', async () => {
+  it('renders a lone image as a figure that opens full size, its title the caption, lazy below the opening text', async () => {
     const opening = 'An opening paragraph that is long enough to push the figure below the first screen. '.repeat(6)
     const { compiled, mediaDirectory } = await compilePost(
       `${opening}\n\n![A bar chart of allocations](./chart.png "Bytes per function")\n`,
@@ -177,10 +177,11 @@ describe('images in a compiled post', () => {
     )
     const html = render(compiled.code)
     expect(html).toMatch(
-      /<figure class="post-figure"><img [^>]*\/><figcaption>Bytes per function<\/figcaption><\/figure>/,
+      /<figure class="post-figure"><a class="post-figure-full" href="([^"]+)"><img [^>]*\/><\/a><figcaption>Bytes per function<\/figcaption><\/figure>/,
     )
     const hashed = (width: number) =>
       expect.stringMatching(new RegExp(`^/_posts-media/post/chart-${width}w\\.[0-9a-f]{12}\\.webp$`))
+    expect(/class="post-figure"><a class="post-figure-full" href="([^"]+)"/.exec(html)![1]).toEqual(hashed(1000))
     expect(images(html)).toEqual([
       {
         alt: 'A bar chart of allocations',

@@ -44,6 +44,8 @@ export class ImageProblem extends Error {}
 
 export type PreparedImage = {
   src: string
+  /** The largest file the page has of it, which a figure links to so that a reader can open it full size. */
+  full: string
   srcSet?: string
   sizes?: string
   width: number
@@ -142,7 +144,7 @@ export async function prepareImage(file: string, { slug, mediaDirectory }: Media
     const { width, height } = svgDimensions(input.toString('utf8'))
     const name = `${stem}.${hashOf(input, 'svg')}.svg`
     await writeOnce(path.join(mediaDirectory, slug, name), () => readFile(file))
-    return { src: url(name), width, height, files: [`${slug}/${name}`] }
+    return { src: url(name), full: url(name), width, height, files: [`${slug}/${name}`] }
   }
 
   const { width, height } = metadata.autoOrient
@@ -165,6 +167,7 @@ export async function prepareImage(file: string, { slug, mediaDirectory }: Media
   const fallback = variants.filter((variant) => variant.width <= 1280).at(-1) ?? variants[0]
   return {
     src: url(fallback.name),
+    full: url(largest.name),
     srcSet: variants.map((variant) => `${url(variant.name)} ${variant.width}w`).join(', '),
     sizes: articleImageSizes,
     width: largest.width,
@@ -333,12 +336,22 @@ export function rehypePostImages(options: PostImagesOptions) {
       const lone = loneParagraph(found)
       if (!lone) continue
       delete node.properties.title
+      // A figure opens full size: the image links to its largest file, unless the author linked it elsewhere.
+      const content: ElementContent =
+        lone.content === node
+          ? {
+              type: 'element',
+              tagName: 'a',
+              properties: { href: image.full, className: ['post-figure-full'] },
+              children: [lone.content],
+            }
+          : lone.content
       const figure: Element = {
         type: 'element',
         tagName: 'figure',
         properties: { className: ['post-figure'] },
         children: [
-          lone.content,
+          content,
           ...(title
             ? [
                 {
