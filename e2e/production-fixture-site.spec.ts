@@ -43,7 +43,10 @@ test('production feeds, llms.txt and Markdown copies leave drafts and future-dat
   }
 })
 
-test('a figure from the post’s folder is responsive, lazy, described, captioned and opens full size', async ({ page, request }) => {
+test('a figure from the post’s folder is responsive, lazy, described, captioned and opens full size', async ({
+  page,
+  request,
+}) => {
   await page.goto(figureArticle.path)
   const figure = page.getByRole('figure', { name: figureArticle.caption })
   const image = figure.getByRole('img', { name: figureArticle.alt })
