@@ -2,6 +2,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import unittest
 
@@ -34,7 +35,7 @@ class GracefulShutdownTest(unittest.TestCase):
             jobqueue.enqueue(self.db.conn, "charge", charge(i, 5), f"fast-{i}")
 
         cfg = Config(**{**FAST.__dict__, "drain_s": 0.2})
-        first = WorkerPool(self.db.path, handlers.HANDLERS, "first", cfg)
+        first = WorkerPool(self.db.path, self.db.handlers(), "first", cfg)
         t = start(first)
         wait_until(self.running(*slow))
         first.request_stop()  # what the SIGTERM handler does
@@ -49,12 +50,50 @@ class GracefulShutdownTest(unittest.TestCase):
 
         # A new worker picks everything up. The first pool's stuck threads are
         # still sleeping in the provider call and will try to commit: let them.
-        run_until_idle(self.db, handlers.HANDLERS, worker_id="second")
+        run_until_idle(self.db, self.db.handlers(), worker_id="second")
         time.sleep(0.7)
 
         self.assertEqual(self.db.scalar("SELECT count(*) FROM jobs WHERE status <> 'done'"), 0)
         self.assertEqual(self.db.scalar("SELECT count(DISTINCT idem_key) FROM ledger"), 12)
         self.assertEqual(self.db.scalar("SELECT count(*) FROM ledger"), 12)  # no key applied twice
+        # The two slow jobs reached the provider twice (once from each pool: the
+        # window that releasing at the deadline opens), and were charged once.
+        self.assertEqual(self.db.provider_scalar("SELECT count(*) FROM requests WHERE order_key LIKE 'slow-%'"), 4)
+        self.assertEqual(self.db.provider_scalar("SELECT count(*) FROM charges"), 12)
+
+
+class HandlerTimeoutTest(unittest.TestCase):
+    def setUp(self):
+        self.db = TempDB()
+
+    def tearDown(self):
+        self.db.close()
+
+    def test_hung_handler_is_failed_and_its_thread_replaced(self):
+        gate = threading.Event()  # never set while the pool runs: the first attempt hangs
+        real = self.db.handlers()["charge"]
+
+        def hangs_once(job, conn):
+            if job.idem_key == "hangs" and job.attempts == 1:
+                gate.wait(30)
+                return "applied (late)"
+            return real(job, conn)
+
+        hung = jobqueue.enqueue(self.db.conn, "charge", charge(1, 5), "hangs")
+        other = jobqueue.enqueue(self.db.conn, "charge", charge(2, 5), "other")
+        # One thread and a lease long enough that only the timeout can free the job.
+        cfg = Config(**{**FAST.__dict__, "threads": 1, "lease_s": 30.0, "handler_timeout_s": 0.3})
+        pool = run_until_idle(self.db, {"charge": hangs_once}, cfg)
+
+        self.assertEqual(pool.timeouts, 1)
+        self.assertEqual(self.db.scalar("SELECT status || '/' || attempts FROM jobs WHERE id = ?", hung), "done/2")
+        self.assertEqual(self.db.scalar("SELECT status FROM jobs WHERE id = ?", other), "done")  # the replacement thread ran it
+        self.assertIn("handler timed out after 0.3s",
+                      self.db.scalar("SELECT detail FROM job_events WHERE job_id = ? AND event = 'retry_scheduled'", hung))
+
+        gate.set()  # the hung handler returns at last: its ack is refused
+        wait_until(lambda: self.db.scalar("SELECT count(*) FROM job_events WHERE event = 'refused' AND job_id = ?", hung) == 1)
+        self.assertEqual(self.db.scalar("SELECT count(*) FROM ledger WHERE idem_key = 'hangs'"), 1)
 
 
 class SigtermTest(unittest.TestCase):
@@ -80,6 +119,25 @@ class SigtermTest(unittest.TestCase):
         self.assertEqual(db.scalar("SELECT status FROM jobs WHERE id = ?", quick), "done")  # finished while draining
         self.assertEqual(db.scalar("SELECT status || '/' || attempts FROM jobs WHERE id = ?", stuck), "queued/0")
         self.assertIn("drain deadline", db.scalar("SELECT detail FROM job_events WHERE job_id = ? AND event = 'released'", stuck))
+
+    def test_sigterm_wakes_an_idle_worker_at_once(self):
+        # With a 5 s poll, only the wakeup fd can make the worker notice the
+        # signal before its next poll: the handler itself only stores a number.
+        db = TempDB()
+        self.addCleanup(db.close)
+        proc = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "cli.py"), "--db", db.path, "work", "--poll", "5", "--log-level", "INFO"],
+            stderr=subprocess.PIPE, text=True,
+        )
+        self.addCleanup(proc.kill)
+        self.assertIn("started", proc.stderr.readline())
+        time.sleep(0.3)  # into the idle wait
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=10), 0)
+        self.assertLess(time.monotonic() - sent, 1.0)
+        with proc.stderr:
+            self.assertIn("got SIGTERM", proc.stderr.read())
 
 
 if __name__ == "__main__":
