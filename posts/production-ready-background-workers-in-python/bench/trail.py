@@ -19,7 +19,7 @@ def main():
     for at, event, worker, detail in conn.execute(
         "SELECT at, event, worker, detail FROM job_events WHERE job_id = ? ORDER BY id", (job_id,)
     ):
-        print(f"{at - t0:7.3f}s  {event:<14} {worker:<12} {detail}")
+        print(f"{at - t0:7.3f}s  {event:<14} {worker or '-':<12} {detail}")
 
 
 if __name__ == "__main__":

@@ -94,9 +94,9 @@ class Job:
     lease_token: str
 
 
-def connect(path: str) -> sqlite3.Connection:
+def connect(path: str, factory: type = sqlite3.Connection) -> sqlite3.Connection:
     """One connection per thread. Autocommit mode: transactions are explicit."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, factory=factory)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL mode survives a process crash; only an OS crash or power
