@@ -3,7 +3,8 @@
 #   bash dlq_demo.sh
 # Every line in the file is either a command (prefixed with "$ ") or what it printed;
 # printed lines longer than 78 characters are wrapped, continuing with a 4-space indent,
-# so that the session fits the article's column.
+# and long commands are split with a shell continuation, so that the session fits the
+# article's column.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tmp="$(mktemp -d)"
@@ -17,8 +18,15 @@ for line in sys.stdin:
     print("\n".join(textwrap.wrap(line.rstrip("\n"), 78, subsequent_indent="    ", break_on_hyphens=False)) or "")'
 }
 
+# A command longer than the column is shown split with a shell continuation.
+wrap_command() {
+  python3 -c 'import sys, textwrap
+lines = textwrap.wrap(sys.argv[1], 76, subsequent_indent="    ", break_on_hyphens=False)
+print(" \\\n".join(lines))' "\$ $1"
+}
+
 run() {
-  echo "\$ $1"
+  wrap_command "$1"
   { eval "$1" 2>&1 || true; } | wrap
 }
 
