@@ -60,9 +60,22 @@ class ProviderError(Exception):
 
 def connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA busy_timeout=30000")
-    conn.executescript(SCHEMA)
+    # Worker threads and processes connect concurrently to a fresh file. The
+    # switch to WAL can fail with "database is locked" without waiting on the
+    # busy timeout, so it is retried; the schema is created under the write
+    # lock, where executescript's statements would each upgrade a read lock.
+    for attempt in range(100):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05)
+    with immediate(conn):
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
     return conn
 
 
