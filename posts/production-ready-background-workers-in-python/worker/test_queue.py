@@ -159,7 +159,7 @@ class LeaseTest(unittest.TestCase):
     def tearDown(self):
         self.db.close()
 
-    def test_expired_lease_is_taken_over_and_the_old_holder_is_fenced_off(self):
+    def test_expired_lease_is_taken_over_and_the_old_holders_writes_refused(self):
         (a,) = jobqueue.claim(self.db.conn, "worker-a", 1, lease_s=0.05, max_attempts=5)
         self.assertEqual(jobqueue.claim(self.db.conn, "worker-b", 1, lease_s=5, max_attempts=5), [])  # still leased
         time.sleep(0.06)
