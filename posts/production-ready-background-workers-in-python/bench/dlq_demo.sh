@@ -34,6 +34,7 @@ printf '#!/bin/sh\nexec python3 "$(dirname "$0")/cli.py" --db jobs.db "$@"\n' > 
 chmod +x q
 
 {
+  run "date -u +%F; python3 --version"
   run "cat q"
   run "./q init"
   run "./q enqueue charge '{\"account\":7,\"amount_cents\":1250}' --key order-1001"
