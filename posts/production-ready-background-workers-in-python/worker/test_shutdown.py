@@ -1,5 +1,6 @@
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -82,18 +83,29 @@ class HandlerTimeoutTest(unittest.TestCase):
         hung = jobqueue.enqueue(self.db.conn, "charge", charge(1, 5), "hangs")
         other = jobqueue.enqueue(self.db.conn, "charge", charge(2, 5), "other")
         # One thread and a lease long enough that only the timeout can free the job.
-        cfg = Config(**{**FAST.__dict__, "threads": 1, "lease_s": 30.0, "handler_timeout_s": 0.3})
+        # The timeout leaves the real handler's second attempt ample time on a
+        # busy machine.
+        cfg = Config(**{**FAST.__dict__, "threads": 1, "lease_s": 30.0, "handler_timeout_s": 1.0})
         pool = run_until_idle(self.db, {"charge": hangs_once}, cfg)
 
         self.assertEqual(pool.timeouts, 1)
         self.assertEqual(self.db.scalar("SELECT status || '/' || attempts FROM jobs WHERE id = ?", hung), "done/2")
         self.assertEqual(self.db.scalar("SELECT status FROM jobs WHERE id = ?", other), "done")  # the replacement thread ran it
-        self.assertIn("handler timed out after 0.3s",
+        self.assertIn("handler timed out after 1.0s",
                       self.db.scalar("SELECT detail FROM job_events WHERE job_id = ? AND event = 'retry_scheduled'", hung))
 
         gate.set()  # the hung handler returns at last: its ack is refused
         wait_until(lambda: self.db.scalar("SELECT count(*) FROM job_events WHERE event = 'refused' AND job_id = ?", hung) == 1)
         self.assertEqual(self.db.scalar("SELECT count(*) FROM ledger WHERE idem_key = 'hangs'"), 1)
+
+
+def provider_requests(db, order_key):
+    if not os.path.exists(db.provider_path):
+        return 0
+    try:
+        return db.provider_scalar("SELECT count(*) FROM requests WHERE order_key = ?", order_key)
+    except sqlite3.Error:
+        return 0  # the worker is still creating the schema
 
 
 class SigtermTest(unittest.TestCase):
@@ -108,7 +120,8 @@ class SigtermTest(unittest.TestCase):
             stderr=subprocess.DEVNULL,
         )
         self.addCleanup(proc.kill)
-        wait_until(lambda: db.scalar("SELECT count(*) FROM jobs WHERE status = 'running'") == 2)
+        # Claimed is not started: wait until the stuck job's handler has reached the provider.
+        wait_until(lambda: provider_requests(db, "stuck") == 1)
 
         sent = time.monotonic()
         proc.send_signal(signal.SIGTERM)
