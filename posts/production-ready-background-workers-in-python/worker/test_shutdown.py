@@ -26,10 +26,6 @@ class GracefulShutdownTest(unittest.TestCase):
     def tearDown(self):
         self.db.close()
 
-    def running(self, *job_ids):
-        marks = ",".join("?" * len(job_ids))
-        return lambda: self.db.scalar(f"SELECT count(*) FROM jobs WHERE status = 'running' AND id IN ({marks})", *job_ids) == len(job_ids)
-
     def test_stop_mid_run_loses_nothing_and_duplicates_nothing(self):
         slow = [jobqueue.enqueue(self.db.conn, "charge", charge(i, 2000), f"slow-{i}") for i in range(2)]
         for i in range(10):
@@ -38,7 +34,8 @@ class GracefulShutdownTest(unittest.TestCase):
         cfg = Config(**{**FAST.__dict__, "drain_s": 0.2})
         first = WorkerPool(self.db.path, self.db.handlers(), "first", cfg)
         t = start(first)
-        wait_until(self.running(*slow))
+        # Claimed is not started: wait until both slow jobs' handlers reached the provider.
+        wait_until(lambda: provider_requests(self.db, "slow-0") + provider_requests(self.db, "slow-1") == 2)
         first.request_stop()  # what the SIGTERM handler does
         t.join(2)
         self.assertFalse(t.is_alive())
