@@ -2,7 +2,7 @@
 
     python3 cli.py --db jobs.db init
     python3 cli.py --db jobs.db enqueue charge '{"account": 7, "amount_cents": 1250}' --key order-1042
-    python3 cli.py --db jobs.db work --threads 4
+    python3 cli.py --db jobs.db work --threads 4    # provider: jobs-provider.db beside it
     python3 cli.py --db jobs.db stats
     python3 cli.py --db jobs.db dlq list
     python3 cli.py --db jobs.db dlq replay 3 4
@@ -28,7 +28,13 @@ def init_all(conn) -> None:
     handlers.init(conn)
 
 
-def main(argv=None) -> int:
+def provider_path(db: str) -> str:
+    """The simulated provider's database: jobs.db -> jobs-provider.db."""
+    root, ext = os.path.splitext(db)
+    return f"{root}-provider{ext or '.db'}"
+
+
+def main(argv=None, make_handlers=handlers.handlers_for) -> int:
     ap = argparse.ArgumentParser(prog="cli.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -49,6 +55,8 @@ def main(argv=None) -> int:
     work.add_argument("--max-attempts", type=int, default=defaults.max_attempts)
     work.add_argument("--backoff-base", type=float, default=defaults.backoff_base_s)
     work.add_argument("--backoff-cap", type=float, default=defaults.backoff_cap_s)
+    work.add_argument("--handler-timeout", type=float, default=defaults.handler_timeout_s)
+    work.add_argument("--provider-db", help="default: <db>-provider.db")
     work.add_argument("--worker-id", default=f"{socket.gethostname()}:{os.getpid()}")
     work.add_argument("--log-level", default="INFO")
 
@@ -71,10 +79,12 @@ def main(argv=None) -> int:
     elif args.cmd == "work":
         logging.basicConfig(level=args.log_level, stream=sys.stderr, format="%(asctime)s.%(msecs)03d %(levelname)s %(message)s", datefmt="%H:%M:%S")
         init_all(conn)
-        cfg = Config(args.threads, args.lease, args.poll, args.drain, args.max_attempts, args.backoff_base, args.backoff_cap)
-        pool = WorkerPool(args.db, handlers.HANDLERS, args.worker_id, cfg)
+        cfg = Config(threads=args.threads, lease_s=args.lease, poll_s=args.poll, drain_s=args.drain,
+                     max_attempts=args.max_attempts, backoff_base_s=args.backoff_base,
+                     backoff_cap_s=args.backoff_cap, handler_timeout_s=args.handler_timeout)
+        pool = WorkerPool(args.db, make_handlers(args.provider_db or provider_path(args.db)), args.worker_id, cfg)
         pool.install_signal_handlers()
-        report = pool.run()
+        pool.run()
         # Handler threads still stuck past the deadline are daemons: they die with
         # the process. Their jobs were released above, and anything they had
         # half-written is rolled back by SQLite.

@@ -1,9 +1,12 @@
 """A durable job queue in one SQLite file.
 
 Every state change of a job is a short `BEGIN IMMEDIATE` transaction, and every
-change a worker makes to a job it holds is fenced by the lease token it got
-when it claimed the job: a worker whose lease was taken away (it was too slow,
-or it was declared dead) can no longer mark the job done, failed or released.
+change a worker makes to a job it holds is a compare-and-set on the lease token
+it got when it claimed the job (`WHERE id = ? AND lease_token = ?`): a worker
+whose lease was taken away (it stalled, or it was declared dead) can no longer
+mark the job done, failed or released, nor extend its lease. Refused writes are
+recorded in job_events as `refused`. The check guards the job row only: it
+cannot stop a stale worker's side effects elsewhere (the idempotency key does).
 
 Job states:
 
@@ -11,7 +14,9 @@ Job states:
       ^                 |  \\--fail (attempts left)--> queued (run_after = now + backoff)
       |                 |   \\-fail (no attempts left, or permanent)--> dead (+ dead_letters row)
       +---release-------+   (graceful shutdown: the attempt is given back)
-      +---lease expires-+   (worker died: the next claim takes it over)
+      +---lease expires-+   (worker died: the next claim takes it over, or
+                             dead-letters it if that was the last attempt)
+    dead --replay--> queued
 """
 
 import contextlib
@@ -35,7 +40,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     attempts    INTEGER NOT NULL DEFAULT 0,
     run_after   REAL    NOT NULL,
     lease_until REAL,
-    lease_token TEXT,
+    lease_token TEXT,  -- a new UUID on every claim: later writes compare-and-set on it
     claimed_by  TEXT,
     last_error  TEXT,
     enqueued_at REAL    NOT NULL,
@@ -89,9 +94,9 @@ class Job:
     lease_token: str
 
 
-def connect(path: str) -> sqlite3.Connection:
+def connect(path: str, factory: type = sqlite3.Connection) -> sqlite3.Connection:
     """One connection per thread. Autocommit mode: transactions are explicit."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, factory=factory)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL mode survives a process crash; only an OS crash or power
@@ -206,6 +211,7 @@ def complete(conn: sqlite3.Connection, job: Job, worker: str, outcome: str = "ap
             (now, job.id, job.lease_token),
         )
         if cur.rowcount == 0:
+            _event(conn, job.id, "refused", worker, f"complete ({outcome}): lease no longer held", now)
             return False
         _event(conn, job.id, "done", worker, outcome, now)
     return True
@@ -233,6 +239,7 @@ def fail(
             (job.id, job.lease_token),
         ).fetchone()
         if row is None:
+            _event(conn, job.id, "refused", worker, f"fail: lease no longer held: {error}", now)
             return None
         if not retryable or row["attempts"] >= max_attempts:
             reason = "permanent error" if not retryable else f"gave up after {row['attempts']} attempts"
@@ -260,12 +267,13 @@ def release(conn: sqlite3.Connection, job: Job, worker: str, reason: str, now: O
             (now, job.id, job.lease_token),
         )
         if cur.rowcount == 0:
+            _event(conn, job.id, "refused", worker, f"release: lease no longer held: {reason}", now)
             return False
         _event(conn, job.id, "released", worker, reason, now)
     return True
 
 
-def heartbeat(conn: sqlite3.Connection, jobs: Sequence[Job], lease_s: float, now: Optional[float] = None) -> List[Job]:
+def heartbeat(conn: sqlite3.Connection, jobs: Sequence[Job], lease_s: float, worker: Optional[str] = None, now: Optional[float] = None) -> List[Job]:
     """Extends the leases of jobs still being worked on. Returns the jobs whose lease was lost."""
     now = time.time() if now is None else now
     lost = []
@@ -278,6 +286,7 @@ def heartbeat(conn: sqlite3.Connection, jobs: Sequence[Job], lease_s: float, now
                 (now + lease_s, job.id, job.lease_token),
             )
             if cur.rowcount == 0:
+                _event(conn, job.id, "refused", worker, "heartbeat: lease no longer held", now)
                 lost.append(job)
     return lost
 

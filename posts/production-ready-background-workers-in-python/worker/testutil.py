@@ -2,11 +2,13 @@
 
 import logging
 import os
+import sqlite3
 import tempfile
 import threading
 import time
 
 import cli
+import handlers
 import jobqueue
 from pool import Config, WorkerPool
 
@@ -20,8 +22,19 @@ class TempDB:
     def __init__(self):
         self.dir = tempfile.TemporaryDirectory()
         self.path = os.path.join(self.dir.name, "jobs.db")
+        self.provider_path = cli.provider_path(self.path)
         self.conn = jobqueue.connect(self.path)
         cli.init_all(self.conn)
+
+    def handlers(self):
+        return handlers.handlers_for(self.provider_path)
+
+    def provider_scalar(self, sql, *args):
+        conn = sqlite3.connect(self.provider_path)
+        try:
+            return conn.execute(sql, args).fetchone()[0]
+        finally:
+            conn.close()
 
     def close(self):
         self.conn.close()
