@@ -206,3 +206,72 @@ func TestCacheGoexitReleasesWaiters(t *testing.T) {
 		t.Fatalf("later Get = %q, %v; want a fresh load", v, err)
 	}
 }
+
+// inlineCleanupGet is how Cache.Get was first written in this post: the
+// cleanup runs inline after the loader returns, so a panicking loader skips
+// both the delete from inflight and the close.
+func inlineCleanupGet(c *Cache, key string) (string, error) {
+	c.mu.Lock()
+	if v, ok := c.m[key]; ok {
+		c.mu.Unlock()
+		return v, nil
+	}
+	if cl, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-cl.done
+		return cl.val, cl.err
+	}
+	cl := &call{done: make(chan struct{})}
+	c.inflight[key] = cl
+	c.mu.Unlock()
+
+	cl.val, cl.err = c.load(key)
+
+	c.mu.Lock()
+	delete(c.inflight, key)
+	if cl.err == nil {
+		c.m[key] = cl.val
+	}
+	c.mu.Unlock()
+	close(cl.done)
+	return cl.val, cl.err
+}
+
+// With the inline cleanup, a loader panic wedges the key for every later
+// Get, not only for the callers already waiting: one second after the panic,
+// a fresh Get is still blocked, the dead load is still registered, and the
+// loader was never called again.
+func TestInlineCleanupWedgesKeyAfterPanic(t *testing.T) {
+	var calls atomic.Int64
+	c := NewCache(func(key string) (string, error) {
+		calls.Add(1)
+		panic("loader bug")
+	})
+	func() {
+		defer func() { recover() }()
+		inlineCleanupGet(c, "k")
+	}()
+
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		inlineCleanupGet(c, "k") // a later Get, after the panic
+	}()
+	select {
+	case <-done:
+		t.Fatal("a later Get returned; want it blocked on the dead load")
+	case <-time.After(time.Second):
+	}
+
+	c.mu.Lock()
+	cl, ok := c.inflight["k"]
+	c.mu.Unlock()
+	if !ok {
+		t.Fatal("the dead load is no longer registered")
+	}
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("loader calls = %d, want 1: the later Get never reaches it", n)
+	}
+	close(cl.done) // release the blocked goroutine before the test ends
+	<-done
+}

@@ -109,8 +109,9 @@ func TestHandBuiltTransportFallsBackToHTTP1(t *testing.T) {
 	if got := protoAgainstHTTP2Server(t, handBuiltTransport()); got != "HTTP/1.1" {
 		t.Fatalf("hand-built transport negotiated %s, want HTTP/1.1", got)
 	}
-	// The custom DialContext and TLSClientConfig are what switch HTTP/2 off;
-	// ForceAttemptHTTP2 is the documented way to switch it back on.
+	// The custom DialContext and TLSClientConfig (either one is enough) are
+	// what switch HTTP/2 off; ForceAttemptHTTP2 switches it back on (since
+	// Go 1.24, so does a Protocols field that includes HTTP/2).
 	forced := handBuiltTransport()
 	forced.ForceAttemptHTTP2 = true
 	if got := protoAgainstHTTP2Server(t, forced); got != "HTTP/2.0" {
