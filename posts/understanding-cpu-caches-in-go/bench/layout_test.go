@@ -84,39 +84,6 @@ func TestSparseIndex(t *testing.T) {
 	}
 }
 
-// A chase in mapped memory with MADV_HUGEPAGE or MADV_NOHUGEPAGE is one cycle
-// over the lines asked for, like the heap chase.
-func TestMappedSparseChaseIsOneCycle(t *testing.T) {
-	for _, huge := range []bool{false, true} {
-		r, err := MapRegion(4096*4096, huge)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := r.Lines()
-		idx := SparseIndex(4096, 4096)
-		LinkChase(lines, idx, true, 1)
-		p := uint32(0)
-		for i := 0; i < len(idx); i++ {
-			p = lines[p].next
-			if p == 0 && i != len(idx)-1 {
-				t.Fatalf("huge=%v: back at 0 after %d hops", huge, i+1)
-			}
-		}
-		if p != 0 {
-			t.Fatalf("huge=%v: not back at 0 after %d hops", huge, len(idx))
-		}
-		share, err := HugeShare(unsafe.Pointer(&r.Mem[0]), uintptr(len(r.Mem)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("huge=%v: %.0f%% of the region in huge pages", huge, share)
-		if !huge && share != 0 {
-			t.Fatalf("MADV_NOHUGEPAGE region has %.0f%% huge pages", share)
-		}
-		r.Free()
-	}
-}
-
 // Every hop of the chase must land on its own line.
 func TestChaseLinesAligned(t *testing.T) {
 	for _, n := range []int{256, 8192, 65536} {

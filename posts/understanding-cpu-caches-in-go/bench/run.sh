@@ -5,6 +5,8 @@
 # the TLB sizes (from cpuid) to tlb.txt, so all of them describe the same run.
 # analyse.sh then turns results.txt into benchstat.txt, the comparisons the
 # article quotes.
+# thp-versions.txt comes from thpcheck/run.sh instead: it needs the older Go
+# toolchains and is run by hand.
 set -euo pipefail
 cd "$(dirname "$0")"
 
