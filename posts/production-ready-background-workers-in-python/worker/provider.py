@@ -17,10 +17,11 @@ answer then takes `latency_s` to travel back. Faults are decided by the caller
 
 With an idempotency key, the provider saves the result of the first request
 that executed, and a later request with the same key gets that saved result
-back instead of a new charge. Two simplifications against Stripe: a request
-here executes atomically on arrival, so two concurrent requests with one key
-are serialised instead of the second getting a 409; and failed requests save
-nothing (Stripe also replays a saved 500).
+back instead of a new charge. Three simplifications against Stripe (API v1):
+a request here executes atomically on arrival, so two concurrent requests with
+one key are serialised instead of the second getting a 409; failed requests
+save nothing (Stripe also replays a saved 500); and the parameters of a
+repeated key are not compared (Stripe rejects a mismatch).
 
 Every request is logged in `requests`, so an audit can count, per order, how
 many times the worker called and how many charges the provider made.

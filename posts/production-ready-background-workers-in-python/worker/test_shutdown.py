@@ -8,6 +8,7 @@ import time
 import unittest
 
 import handlers
+import idempotency
 import jobqueue
 from pool import Config, WorkerPool
 from testutil import FAST, TempDB, run_until_idle, start, wait_until
@@ -70,10 +71,17 @@ class HandlerTimeoutTest(unittest.TestCase):
     def test_hung_handler_is_failed_and_its_thread_replaced(self):
         gate = threading.Event()  # never set while the pool runs: the first attempt hangs
         real = self.db.handlers()["charge"]
+        provider = handlers.Provider(self.db.provider_path)
 
         def hangs_once(job, conn):
             if job.idem_key == "hangs" and job.attempts == 1:
+                # Past the early duplicate check (nothing applied yet), stuck on
+                # the way to the provider: when let go, the rest of the handler runs.
                 gate.wait(30)
+                charge_id = handlers.call_provider(provider, job, idem_key=job.idem_key)
+                if not idempotency.apply_once(conn, job.idem_key, job.id,
+                                              lambda tx: handlers.record_charge(tx, job, charge_id)):
+                    return "duplicate (caught at commit, late)"
                 return "applied (late)"
             return real(job, conn)
 
@@ -91,8 +99,18 @@ class HandlerTimeoutTest(unittest.TestCase):
         self.assertIn("handler timed out after 1.0s",
                       self.db.scalar("SELECT detail FROM job_events WHERE job_id = ? AND event = 'retry_scheduled'", hung))
 
-        gate.set()  # the hung handler returns at last: its ack is refused
+        self.assertEqual(self.db.provider_scalar("SELECT count(*) FROM charges WHERE order_key = 'hangs'"), 1)
+        # The hung handler is let go: the abandoned thread still runs the rest
+        # of it. Its request reaches the provider, which replays the saved
+        # charge; its ledger write is caught by the key; its ack is refused.
+        gate.set()
         wait_until(lambda: self.db.scalar("SELECT count(*) FROM job_events WHERE event = 'refused' AND job_id = ?", hung) == 1)
+        self.assertIn("complete (duplicate (caught at commit, late))",
+                      self.db.scalar("SELECT detail FROM job_events WHERE event = 'refused' AND job_id = ?", hung))
+        self.assertEqual(self.db.provider_scalar(
+            "SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM requests WHERE order_key = 'hangs' ORDER BY id)"),
+            "charged,replayed")
+        self.assertEqual(self.db.provider_scalar("SELECT count(*) FROM charges WHERE order_key = 'hangs'"), 1)
         self.assertEqual(self.db.scalar("SELECT count(*) FROM ledger WHERE idem_key = 'hangs'"), 1)
 
 
