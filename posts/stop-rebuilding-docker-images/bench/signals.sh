@@ -70,7 +70,7 @@ run() { # run LABEL FLAGS CMD
   kill -TERM "$tini_pid"
   for _ in $(seq 1 300); do kill -0 "$unshare_pid" 2>/dev/null || break; sleep 0.01; done
   if kill -0 "$unshare_pid" 2>/dev/null; then
-    echo "kill -TERM <tini>: still running 3 s later (docker stop would SIGKILL it at 10 s)"
+    echo "kill -TERM <tini>: still running 3 s later (docker stop kills at 10 s)"
     kill -KILL "$tini_pid"
     wait "$unshare_pid"
   else
