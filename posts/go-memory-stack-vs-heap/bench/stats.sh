@@ -22,6 +22,9 @@ sed -E 's#^(Benchmark(Return|Arg|Interface)/)([^/]+)/(value|pointer)-#\1size=\3/
   echo "## Go 1.26: the 128-byte argument copy after an 8-byte, a 16-byte or no store (results.txt)"
   "$BENCHSTAT" -filter '.name:Forward' -col /store "$tmp/named.txt"
   echo
+  echo "## Go 1.26: the value constructors' zeroing on its own (results-zero.txt)"
+  "$BENCHSTAT" -filter '.name:Zero' results-zero.txt
+  echo
   echo "## Go 1.19 against Go 1.26 (results-go1.19.txt, results.txt)"
   "$BENCHSTAT" -ignore go,date,kernel,runs,settings,machine \
     -filter '.name:(Return OR Arg OR Interface OR Build OR Every8th)' results-go1.19.txt results.txt
