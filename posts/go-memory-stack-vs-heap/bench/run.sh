@@ -46,6 +46,10 @@ go test -c -o /dev/null -gcflags=-S . 2>&1 \
 
 # 4. golang/go#81612 on this toolchain.
 go run ./issue81612 > issue81612.txt
+#    The same program with the compiler's variable-size stack allocation of
+#    slices switched off (its per-site notices go to stderr and are dropped).
+{ echo; echo "with -gcflags=all=-d=variablemakehash=n:"
+  go run -gcflags=all=-d=variablemakehash=n ./issue81612 2>/dev/null; } >> issue81612.txt
 
 # 5. The benchmarks themselves.
 echo "settings: -count ${BENCH_COUNT:-10} -benchtime ${BENCH_TIME:-200ms}, GOGC=100, GOMAXPROCS=$(nproc)"
