@@ -35,12 +35,13 @@ go build -gcflags=-S . 2>&1 \
 
 # 3c. What the caller does with a returned value in BenchmarkReturn's 1 KiB and
 #     8 KiB value cases (func5, func7): after the call it copies the result
-#     from the call's result slot into its variable s.
+#     from the call's result slot into its variable s. BenchmarkCopyBack
+#     (func1, func2) repeats the 8 KiB case with s 8,200 and 9,224 bytes up.
 go test -c -o /dev/null -gcflags=-S . 2>&1 \
-  | awk '/STEXT/ { keep = ($0 ~ /BenchmarkReturn\.func[57] /); if (keep) print $1; next }
+  | awk '/STEXT/ { keep = ($0 ~ /Benchmark(Return\.func[57]|CopyBack\.func[12]) /); if (keep) print $1; next }
          keep && (/\t(MOVUPS|DECL|JNE|CALL|MOVL)\t/ || /\tADDQ\t\$64/ || /\tLEAQ\t[^ ]*\.s\+/ \
                   || /\tMOVQ\tSP, / || /\t(REP|MOVSQ)$/) { print }' \
-  | grep -v -e morestack -e 'SP, BP' -e 'SP, R12' \
+  | grep -v -e morestack -e 'SP, BP' -e 'SP, R12' -e X15 \
   | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
   > return-copy-asm.txt
 
