@@ -254,3 +254,68 @@ func BenchmarkForward(b *testing.B) {
 		sink = acc
 	}))
 }
+
+// BenchmarkZero runs the value constructors' zeroing code on its own: the
+// struct lives in the benchmark's frame and is zeroed in place, so there is
+// no result to copy back as there is in BenchmarkReturn's value cases.
+func BenchmarkZero(b *testing.B) {
+	b.Run("128B", withGC(func(b *testing.B) {
+		var s S128
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			zeroS128(&s, int64(i))
+			acc += s.a[15]
+		}
+		sink = acc
+	}))
+	b.Run("1KB", withGC(func(b *testing.B) {
+		var s S1K
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			zeroS1K(&s, int64(i))
+			acc += s.a[127]
+		}
+		sink = acc
+	}))
+	b.Run("8KB", withGC(func(b *testing.B) {
+		var s S8K
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			zeroS8K(&s, int64(i))
+			acc += s.a[1023]
+		}
+		sink = acc
+	}))
+}
+
+var padSink byte
+
+//go:noinline
+func readPad(p *[1024]byte) byte { return p[0] }
+
+// BenchmarkCopyBack is Return/8KB/value twice. In "8200" the caller's s sits
+// 8,200 bytes above the result slot the copy reads from, as in
+// BenchmarkReturn; in "9224" a 1 KiB local placed between them moves s up
+// by 1,024 bytes. If only the distance matters, the copy's loads were
+// waiting on stores whose addresses match theirs in the low 12 bits
+// (4K aliasing). return-copy-asm.txt shows both layouts.
+func BenchmarkCopyBack(b *testing.B) {
+	b.Run("8KB/8200", withGC(func(b *testing.B) {
+		var acc int64
+		for i := 0; i < b.N; i++ {
+			s := newS8K(int64(i))
+			acc += s.a[1023]
+		}
+		sink = acc
+	}))
+	b.Run("8KB/9224", withGC(func(b *testing.B) {
+		var acc int64
+		var pad [1024]byte
+		for i := 0; i < b.N; i++ {
+			s := newS8K(int64(i))
+			acc += s.a[1023]
+		}
+		padSink = readPad(&pad)
+		sink = acc
+	}))
+}

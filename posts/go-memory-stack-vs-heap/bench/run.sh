@@ -25,15 +25,32 @@ go test -c -o /dev/null -gcflags=-S . 2>&1 \
   | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
   > copy-asm.txt
 
-# 3b. How the value constructors zero their result: newS128, newS1K, newS8K.
+# 3b. How the value constructors zero their result (newS128, newS1K, newS8K),
+#     and the same code in the zeroing-only functions BenchmarkZero calls.
 go build -gcflags=-S . 2>&1 \
-  | awk '/STEXT/ { keep = ($0 ~ /\.newS(128|1K|8K) /); if (keep) print $1; next }
+  | awk '/STEXT/ { keep = ($0 ~ /\.(newS|zeroS)(128|1K|8K) /); if (keep) print $1; next }
          keep && (/\t(MOVUPS|DECL|JNE|MOVL|RET)\t?/ || /\t(REP|STOSQ)$/) { print }' \
   | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
   > zero-asm.txt
 
+# 3c. What the caller does with a returned value in BenchmarkReturn's 1 KiB and
+#     8 KiB value cases (func5, func7): after the call it copies the result
+#     from the call's result slot into its variable s. BenchmarkCopyBack
+#     (func1, func2) repeats the 8 KiB case with s 8,200 and 9,224 bytes up.
+go test -c -o /dev/null -gcflags=-S . 2>&1 \
+  | awk '/STEXT/ { keep = ($0 ~ /Benchmark(Return\.func[57]|CopyBack\.func[12]) /); if (keep) print $1; next }
+         keep && (/\t(MOVUPS|DECL|JNE|CALL|MOVL)\t/ || /\tADDQ\t\$64/ || /\tLEAQ\t[^ ]*\.s\+/ \
+                  || /\tMOVQ\tSP, / || /\t(REP|MOVSQ)$/) { print }' \
+  | grep -v -e morestack -e 'SP, BP' -e 'SP, R12' -e X15 \
+  | sed -E "s|$PWD/||; s|playbook/posts/go-memory-stack-vs-heap/bench\.||g; s/[[:space:]]+/ /g" \
+  > return-copy-asm.txt
+
 # 4. golang/go#81612 on this toolchain.
 go run ./issue81612 > issue81612.txt
+#    The same program with the compiler's variable-size stack allocation of
+#    slices switched off (its per-site notices go to stderr and are dropped).
+{ echo; echo "with -gcflags=all=-d=variablemakehash=n:"
+  go run -gcflags=all=-d=variablemakehash=n ./issue81612 2>/dev/null; } >> issue81612.txt
 
 # 5. The benchmarks themselves.
 echo "settings: -count ${BENCH_COUNT:-10} -benchtime ${BENCH_TIME:-200ms}, GOGC=100, GOMAXPROCS=$(nproc)"

@@ -76,3 +76,18 @@ type P1K struct{ a [128]*int64 }
 
 //go:noinline
 func newP1KPtr(seed *int64) *P1K { s := &P1K{}; s.a[0], s.a[127] = seed, seed; return s }
+
+// Zeroing alone. Each of these does what the value constructor of the same
+// size does to its result (zero it, then set the first and last word), but
+// through a pointer into the caller's frame, so nothing is copied back.
+// BenchmarkZero compares them with Return/*/value, which also pays for the
+// call's result being copied into the caller's variable.
+
+//go:noinline
+func zeroS128(s *S128, seed int64) { *s = S128{}; s.a[0], s.a[15] = seed, seed }
+
+//go:noinline
+func zeroS1K(s *S1K, seed int64) { *s = S1K{}; s.a[0], s.a[127] = seed, seed }
+
+//go:noinline
+func zeroS8K(s *S8K, seed int64) { *s = S8K{}; s.a[0], s.a[1023] = seed, seed }
