@@ -40,7 +40,7 @@ li { padding: 1.25rem 0; border-top: 1px solid var(--rule); }
 <p class="note"><strong>This is a web feed</strong>, the list of the newest articles that feed readers check for you. To
 follow ${name}, copy this page's address into your feed reader. <a href="/subscribe">More about subscribing</a>.</p>
 <h1><xsl:value-of select="/rss/channel/title | /atom:feed/atom:title"/></h1>
-<p><xsl:value-of select="/rss/channel/description | /atom:feed/atom:subtitle"/> <a href="/">Go to the site</a>.</p>
+<p><xsl:value-of select="/rss/channel/description | /atom:feed/atom:subtitle"/><xsl:text> </xsl:text><a href="/">Go to the site</a>.</p>
 <ol>
 <xsl:for-each select="/rss/channel/item | /atom:feed/atom:entry">
 <li>
