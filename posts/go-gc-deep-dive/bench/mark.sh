@@ -18,6 +18,7 @@ header() {
 	echo "date: $(date -u +%F)"
 	echo "kernel: $(uname -s) $(uname -r)"
 	echo "cores: $(nproc)"
+	echo "memory: $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 	echo "runs: $count"
 }
 

@@ -16,6 +16,7 @@ go test -c -o "$tmp/bench.test" .
   echo "date: $(date -u +%Y-%m-%d)"
   echo "kernel: $(uname -s) $(uname -r)"
   echo "cores: $(nproc)"
+  echo "memory: $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "cpu-model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "runs: ${count}"
   echo "benchtime: ${benchtime}"
