@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
+import { articleSource, benchmarkArticle, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
 
 /** The benchmark article's first chart: its caption names the chart and the table after it. */
 async function firstChart(page: Page) {
@@ -19,11 +17,9 @@ async function barsOf(chart: Locator) {
 
 /** The articles with at least one <BenchmarkTable … chart>. */
 function articlesWithCharts(): string[] {
-  const posts = path.join(__dirname, '..', 'posts')
-  const withCharts = readdirSync(posts).filter((slug) =>
-    /<BenchmarkTable\b[^>]*\schart[\s=/]/.test(readFileSync(path.join(posts, slug, 'index.mdx'), 'utf8')),
+  return publishedArticlePaths().filter((articlePath) =>
+    /<BenchmarkTable\b[^>]*\schart[\s=/]/.test(articleSource(articlePath)),
   )
-  return publishedArticlePaths().filter((articlePath) => withCharts.includes(path.basename(articlePath)))
 }
 
 /** Every benchmark chart on the page: the SVG images a <BenchmarkTable … chart> draws (diagrams and flame graphs

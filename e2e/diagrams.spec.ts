@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
+import { articleSource, expect, horizontalOverflow, publishedArticlePaths, test } from './fixtures'
 
 // Diagrams drawn from ```dot blocks, as a reader meets them: an image named by its title, whose source opens under
 // it, and on a phone labels that stay readable (the diagram scrolls inside its canvas rather than shrink them).
 
 /** Each published article with ```dot blocks, and the titles of its diagrams. */
 function articlesWithDiagrams(): { articlePath: string; titles: string[] }[] {
-  const posts = path.join(__dirname, '..', 'posts')
   return publishedArticlePaths().flatMap((articlePath) => {
-    const slug = path.basename(articlePath)
-    if (!readdirSync(posts).includes(slug)) return []
-    const source = readFileSync(path.join(posts, slug, 'index.mdx'), 'utf8')
-    const titles = [...source.matchAll(/^```dot\b.*\btitle="([^"]+)"/gm)].map((match) => match[1])
+    const titles = [...articleSource(articlePath).matchAll(/^```dot\b.*\btitle="([^"]+)"/gm)].map((match) => match[1])
     return titles.length > 0 ? [{ articlePath, titles }] : []
   })
 }

@@ -25,14 +25,17 @@ export async function expectOneH1(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 }
 
+const postsDirectory = path.join(__dirname, '..', 'posts')
+
+/** The MDX source of the article at /posts/<slug>. */
+export function articleSource(articlePath: string): string {
+  return readFileSync(path.join(postsDirectory, path.basename(articlePath), 'index.mdx'), 'utf8')
+}
+
 /** Every article a production build publishes: the post folders that are not drafts. */
 export function publishedArticlePaths(): string[] {
-  const posts = path.join(__dirname, '..', 'posts')
-  return readdirSync(posts)
-    .filter((slug) => existsSync(path.join(posts, slug, 'index.mdx')))
-    .filter(
-      (slug) =>
-        !/^draft:\s*true\s*$/m.test(readFileSync(path.join(posts, slug, 'index.mdx'), 'utf8').split(/^---$/m)[1] ?? ''),
-    )
+  return readdirSync(postsDirectory)
+    .filter((slug) => existsSync(path.join(postsDirectory, slug, 'index.mdx')))
     .map((slug) => `/posts/${slug}`)
+    .filter((articlePath) => !/^draft:\s*true\s*$/m.test(articleSource(articlePath).split(/^---$/m)[1] ?? ''))
 }
