@@ -214,24 +214,16 @@ function dependencyDigest(): Promise<string> {
     : Promise.resolve('no lockfile'))
 }
 
-// The compile pipeline's own sources (this folder, tests aside): an edited plugin must never meet a post compiled by
-// the plugin before it, as it would in the next build's cache if the edit forgot the version above. A deployment
-// without sources falls back to the version alone.
+// The compile pipeline's own sources (this folder): an edited plugin must never meet a post compiled by the plugin
+// before it, as it would in the next build's cache if the edit forgot the version above. A deployment without
+// sources falls back to the version alone.
 let pipeline: Promise<string> | undefined
 function pipelineDigest(): Promise<string> {
   const sources = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'mdx')
-  return (pipeline ??= readdir(sources)
-    .then(async (names) => {
-      const hash = createHash('sha256')
-      for (const name of names.filter((file) => file.endsWith('.ts') && !file.includes('.test.')).sort())
-        hash
-          .update(name)
-          .update('\0')
-          .update(await readFile(path.join(sources, name)))
-          .update('\0')
-      return hash.digest('hex')
-    })
-    .catch(() => 'no sources'))
+  return (pipeline ??= hashFolder(sources).then(
+    (hash) => hash.digest('hex'),
+    () => 'no sources',
+  ))
 }
 
 async function cacheKey(postDirectory: string): Promise<string> {
