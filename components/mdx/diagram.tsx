@@ -29,8 +29,8 @@ export function Diagram({ svg, width, height, legibleWidth, title, alt, source }
   return (
     <figure className="diagram not-prose">
       {/* A diagram shrinks to fit its column until its smallest label would go under 12 px; a narrower screen
-          scrolls the canvas sideways instead (a phone, for a wide diagram). */}
-      {/* A canvas that scrolls is a region a keyboard can reach and scroll, as the tables' are. */}
+          scrolls the canvas sideways instead (a phone, for a wide diagram), a region a keyboard can reach and
+          scroll, as the tables' are. */}
       <div className="diagram-canvas" role="region" aria-label={`${title}: diagram`} tabIndex={0}>
         <div style={{ minWidth: `${legibleWidth}px` }} dangerouslySetInnerHTML={{ __html: labelled }} />
       </div>
