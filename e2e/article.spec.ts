@@ -85,6 +85,29 @@ test('previous and next links walk through the journal in order', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
 })
 
+test('an opened article carries its text once, and shows it again when the reader comes back to it', async ({
+  page,
+  request,
+}) => {
+  await page.goto(benchmarkArticle.path)
+  const paragraph = (await page.getByRole('article').locator('.prose > p').first().textContent()) ?? ''
+  const words = paragraph.match(/[A-Za-z ,]{30,}/)![0]
+  // The page's router payload does not repeat the article (scripts/build/hollow-article-payloads.ts).
+  const html = await (await request.get(benchmarkArticle.path)).text()
+  expect(html.split(words).length - 1).toBe(1)
+  await page
+    .getByRole('navigation', { name: 'More articles' })
+    .getByRole('link', { name: /Next article/ })
+    .click()
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(benchmarkArticle.title)
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
+  await expect(page.getByRole('article').getByText(words)).toBeVisible()
+  await page.goForward()
+  await page.goBack()
+  await expect(page.getByRole('article').getByText(words)).toBeVisible()
+})
+
 test('an article is complete without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()

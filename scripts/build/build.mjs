@@ -48,3 +48,11 @@ if (check.status !== 0) failed(check.status, 'The posts have problems, so Next w
 const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
 const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 if (result.status !== 0) failed(result.status, 'The build failed')
+
+// Each prerendered article carries its body once, not again in its inline router payload.
+const hollow = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', path.join('scripts', 'build', 'hollow-article-payloads.ts')],
+  { stdio: 'inherit', env: process.env },
+)
+if (hollow.status !== 0) failed(hollow.status, "The articles' inline payloads could not be rewritten")

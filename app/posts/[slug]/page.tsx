@@ -5,6 +5,7 @@ import { ArticleHeader } from '@/components/article-header'
 import { JsonLd } from '@/components/json-ld'
 import { ArticleBehaviour } from '@/components/article-behaviour'
 import { renderArticleHtml } from '@/components/mdx/article-html'
+import { ArticleBody } from '@/components/article-body'
 import { PostNavigation } from '@/components/post-navigation'
 import { RelatedPosts } from '@/components/related-posts'
 import { SeriesBox } from '@/components/series-box'
@@ -81,10 +82,7 @@ export default async function PostPage({ params }: Props) {
         <ArticleHeader post={post} series={series} />
         {withToc && <InlineTableOfContents toc={post.toc} />}
         {/* The article as HTML (it has nothing to hydrate), and the one listener that works its code toolbars. */}
-        <div
-          className="prose prose-playbook mt-8 sm:mt-10"
-          dangerouslySetInnerHTML={{ __html: renderArticleHtml(post) }}
-        />
+        <ArticleBody className="prose prose-playbook mt-8 sm:mt-10" articleHtml={renderArticleHtml(post)} />
         <ArticleBehaviour />
         {series && <SeriesBox series={series} slug={post.slug} />}
         <ArticleFooter post={post} />

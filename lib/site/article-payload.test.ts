@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { hollowArticlePayload } from './article-payload'
+
+const article = '<p>Caf\u00e9 \u2014 48 bytes of struct</p>'.repeat(40)
+const byteLength = (text: string) => Buffer.byteLength(text).toString(16)
+const push = (data: string) =>
+  `<script>self.__next_f.push(${JSON.stringify([1, data]).replace(/</g, '\\u003c')})</script>`
+
+/** The rows the client reads from a page's inline payload, in order. */
+function payloadOf(page: string): string {
+  return [...page.matchAll(/<script>self\.__next_f\.push\((\[.*?\])\)<\/script>/gs)]
+    .map((match) => JSON.parse(match[1]) as [number, string])
+    .filter(([kind]) => kind === 1)
+    .map(([, data]) => data)
+    .join('')
+}
+
+function pageWith(...chunks: string[]) {
+  return `<html><body><div class="prose">${article}</div><script>(self.__next_f=self.__next_f||[]).push([0])</script>${chunks.map(push).join('')}</body></html>`
+}
+
+describe('hollowArticlePayload', () => {
+  const rows = [
+    '0:{"P":null,"b":"build"}\n',
+    `1:T${byteLength('\u00fcber')},\u00fcber`,
+    `2f:T${byteLength(article)},${article}`,
+    '30:["$","$L31",null,{"articleHtml":"$2f","className":"prose"}]\n',
+    '31:I[123,["/chunk.js"],"ArticleBody"]\n',
+  ]
+
+  it('empties the text row the articleHtml prop refers to and keeps every other row', () => {
+    const page = pageWith(rows.slice(0, 2).join(''), rows.slice(2).join(''))
+    const hollowed = hollowArticlePayload(page)
+    expect(hollowed).not.toBeNull()
+    expect(payloadOf(hollowed!.html)).toBe([rows[0], rows[1], '2f:T0,', rows[3], rows[4]].join(''))
+    expect(hollowed!.removedBytes).toBe(Buffer.byteLength(rows[2]) - Buffer.byteLength('2f:T0,'))
+    // The page itself, and the payload's escaping of "<", are untouched.
+    expect(hollowed!.html).toContain(`<div class="prose">${article}</div>`)
+    expect(hollowed!.html.match(/<script>self\.__next_f\.push\(\[1,"[^<]*"\]\)<\/script>/g)).toHaveLength(2)
+  })
+
+  it('leaves a page without the prop alone', () => {
+    expect(hollowArticlePayload(pageWith('0:{"P":null}\n'))).toBeNull()
+  })
+
+  it('leaves a short article alone, whose HTML React wrote inline', () => {
+    expect(hollowArticlePayload(pageWith('0:["$","$L1",null,{"articleHtml":"<p>short</p>"}]\n'))).toBeNull()
+  })
+
+  it('refuses a payload it cannot rewrite in place, naming the file', () => {
+    const split = rows.join('').indexOf(article) + 10
+    const page = pageWith(rows.join('').slice(0, split), rows.join('').slice(split))
+    expect(() => hollowArticlePayload(page, 'posts/x.html')).toThrow(
+      "posts/x.html: the article's text row spans two payload chunks",
+    )
+  })
+})
