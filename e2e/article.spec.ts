@@ -108,6 +108,24 @@ test('an opened article carries its text once, and shows it again when the reade
   await expect(page.getByRole('article').getByText(words)).toBeVisible()
 })
 
+test('an opened article keeps its text when hydration fails and React renders the page afresh', async ({ page }) => {
+  // An extension (or a proxy) that rewrites the page before React hydrates it: React then renders the whole page
+  // on the client, and the article, whose HTML the page's payload no longer carries, must come from the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_changes, observer) => {
+      const heading = document.querySelector('h1')
+      if (!heading) return
+      heading.append(' (rewritten)')
+      observer.disconnect()
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(benchmarkArticle.path)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
+  const body = page.getByRole('article').locator('[data-article-body]')
+  await expect(body.getByRole('heading', { level: 2 }).first()).toBeVisible()
+  expect(await body.evaluate((element) => element.innerHTML.length)).toBeGreaterThan(50_000)
+})
+
 test('an article is complete without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()

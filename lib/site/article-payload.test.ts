@@ -33,7 +33,8 @@ describe('hollowArticlePayload', () => {
     const hollowed = hollowArticlePayload(page)
     expect(hollowed).not.toBeNull()
     expect(payloadOf(hollowed!.html)).toBe([rows[0], rows[1], '2f:T0,', rows[3], rows[4]].join(''))
-    expect(hollowed!.removedBytes).toBe(Buffer.byteLength(rows[2]) - Buffer.byteLength('2f:T0,'))
+    expect(hollowed!.removedBytes).toBe(Buffer.byteLength(page) - Buffer.byteLength(hollowed!.html))
+    expect(hollowed!.removedBytes).toBeGreaterThan(Buffer.byteLength(article))
     // The page itself, and the payload's escaping of "<", are untouched.
     expect(hollowed!.html).toContain(`<div class="prose">${article}</div>`)
     expect(hollowed!.html.match(/<script>self\.__next_f\.push\(\[1,"[^<]*"\]\)<\/script>/g)).toHaveLength(2)
@@ -45,6 +46,11 @@ describe('hollowArticlePayload', () => {
 
   it('leaves a short article alone, whose HTML React wrote inline', () => {
     expect(hollowArticlePayload(pageWith('0:["$","$L1",null,{"articleHtml":"<p>short</p>"}]\n'))).toBeNull()
+  })
+
+  it('refuses a binary payload chunk, whose rows it cannot count', () => {
+    const page = pageWith(rows.join('')).replace('</body>', '<script>self.__next_f.push([3,"AAAA"])</script></body>')
+    expect(() => hollowArticlePayload(page, 'posts/x.html')).toThrow('posts/x.html: a binary payload chunk')
   })
 
   it('refuses a payload it cannot rewrite in place, naming the file', () => {

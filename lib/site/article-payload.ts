@@ -4,11 +4,11 @@
 // `self.__next_f.push([1,"…"])` scripts, so that the page can hydrate and the router can render it again. React
 // writes a long string prop as a text row of its own (`<id>:T<byte length in hex>,<text>`), so an article's body,
 // one HTML string passed to components/article-body.tsx as `articleHtml`, sat in the page twice: once as the page
-// and once in that row, more than half of a long article's bytes. Emptying the row leaves the page and the separate
+// and once in that row, escaped for a script, a third to a half of an article page's bytes. Emptying the row leaves the page and the separate
 // payload files the router fetches for client navigation (`.rsc`, `.txt` in a static export) as they were.
 
 /** Row tags of React's Flight format whose row is a byte length in hex, a comma and that many bytes. */
-const lengthPrefixedTags = new Set('TAOoUSsLlGgMmV')
+const lengthPrefixedTags = new Set('TAOoUSsLlGgMmVb')
 
 const pushScript = /<script>self\.__next_f\.push\((\[.*?\])\)<\/script>/gs
 const articleHtmlReference = /"articleHtml":"\$([0-9a-f]+)"/
@@ -26,23 +26,27 @@ function scriptSafeJson(value: unknown): string {
 export type HollowedPage = { html: string; removedBytes: number }
 
 /**
- * The prerendered page's HTML with the article's text row emptied (`<id>:T0,`), and how many bytes of the payload
+ * The prerendered page's HTML with the article's text row emptied (`<id>:T0,`), and how many bytes of the page
  * that removed. Null when the page passes no long `articleHtml` (a page that is not an article, or an article
  * short enough for React to inline the string). Throws when the payload is not shaped as this expects, so that a
  * Next.js upgrade that changes it fails the build instead of shipping pages that would hydrate wrongly.
  */
 export function hollowArticlePayload(page: string, file = 'page'): HollowedPage | null {
+  if (!page.includes('articleHtml')) return null
   const chunks: Chunk[] = []
   let byteOffset = 0
   for (const match of page.matchAll(pushScript)) {
     const pushed: unknown = JSON.parse(match[1])
-    if (!Array.isArray(pushed) || pushed[0] !== 1) continue
+    if (!Array.isArray(pushed) || pushed[0] !== 1) {
+      // [0] starts the payload and [2] carries form state; [3] is binary data in base64, whose bytes are rows too.
+      if (Array.isArray(pushed) && pushed[0] === 3) throw new Error(`${file}: a binary payload chunk`)
+      continue
+    }
     if (typeof pushed[1] !== 'string') throw new Error(`${file}: a payload chunk that is not text`)
     const data = Buffer.from(pushed[1], 'utf8')
     chunks.push({ start: match.index, end: match.index + match[0].length, json: match[1], data, byteOffset })
     byteOffset += data.length
   }
-  if (!page.includes('articleHtml')) return null
   if (chunks.length === 0) throw new Error(`${file}: no inline router payload found`)
   const stream = Buffer.concat(chunks.map((chunk) => chunk.data))
 
@@ -88,8 +92,6 @@ export function hollowArticlePayload(page: string, file = 'page'): HollowedPage 
     chunk.data.subarray(row.end - chunk.byteOffset),
   ])
   const script = `<script>self.__next_f.push(${scriptSafeJson([1, data.toString('utf8')])})</script>`
-  return {
-    html: page.slice(0, chunk.start) + script + page.slice(chunk.end),
-    removedBytes: chunk.data.length - data.length,
-  }
+  const html = page.slice(0, chunk.start) + script + page.slice(chunk.end)
+  return { html, removedBytes: Buffer.byteLength(page) - Buffer.byteLength(html) }
 }
