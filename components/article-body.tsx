@@ -23,9 +23,8 @@ function htmlOfOpenedArticle(): string {
  * as an empty string. The body is then read from the page, before React commits anything: hydration leaves a
  * server-rendered innerHTML alone, a render from scratch after a hydration error gets the same HTML, and so does a
  * later render of the opened page from its payload (the reader comes back to it). Articles reached by client
- * navigation arrive with their HTML.
+ * navigation arrive with their HTML. The build finds the HTML by this prop's name, `articleHtml`.
  */
-// The build finds the HTML by this prop's name, `articleHtml` (lib/site/article-payload.ts).
 export function ArticleBody({ articleHtml, className }: { articleHtml: string; className: string }) {
   const html = articleHtml || (typeof window === 'undefined' ? '' : htmlOfOpenedArticle())
   return <div data-article-body="" className={className} dangerouslySetInnerHTML={{ __html: html }} />

@@ -4,8 +4,9 @@
 // `self.__next_f.push([1,"…"])` scripts, so that the page can hydrate and the router can render it again. React
 // writes a long string prop as a text row of its own (`<id>:T<byte length in hex>,<text>`), so an article's body,
 // one HTML string passed to components/article-body.tsx as `articleHtml`, sat in the page twice: once as the page
-// and once in that row, escaped for a script, a third to a half of an article page's bytes. Emptying the row leaves the page and the separate
-// payload files the router fetches for client navigation (`.rsc`, `.txt` in a static export) as they were.
+// and once in that row, escaped for a script, a third to a half of an article page's bytes. Emptying the row leaves
+// the page and the separate payload files the router fetches for client navigation (`.rsc`, `.txt` in a static
+// export) as they were.
 
 /** Row tags of React's Flight format whose row is a byte length in hex, a comma and that many bytes. */
 const lengthPrefixedTags = new Set('TAOoUSsLlGgMmVb')
@@ -13,7 +14,7 @@ const lengthPrefixedTags = new Set('TAOoUSsLlGgMmVb')
 const pushScript = /<script>self\.__next_f\.push\((\[.*?\])\)<\/script>/gs
 const articleHtmlReference = /"articleHtml":"\$([0-9a-f]+)"/
 
-type Chunk = { start: number; end: number; json: string; data: Buffer; byteOffset: number }
+type Chunk = { start: number; end: number; data: Buffer; byteOffset: number }
 
 /** A JSON string as Next writes it into an inline script: no `<`, `>`, `&` or line separators left to the parser. */
 function scriptSafeJson(value: unknown): string {
@@ -44,7 +45,7 @@ export function hollowArticlePayload(page: string, file = 'page'): HollowedPage 
     }
     if (typeof pushed[1] !== 'string') throw new Error(`${file}: a payload chunk that is not text`)
     const data = Buffer.from(pushed[1], 'utf8')
-    chunks.push({ start: match.index, end: match.index + match[0].length, json: match[1], data, byteOffset })
+    chunks.push({ start: match.index, end: match.index + match[0].length, data, byteOffset })
     byteOffset += data.length
   }
   if (chunks.length === 0) throw new Error(`${file}: no inline router payload found`)
@@ -60,10 +61,11 @@ export function hollowArticlePayload(page: string, file = 'page'): HollowedPage 
     const id = stream.toString('latin1', position, colon)
     if (!/^[0-9a-f]*$/.test(id)) throw new Error(`${file}: a payload row id "${id.slice(0, 20)}" at byte ${position}`)
     const tag = String.fromCharCode(stream[colon + 1])
-    const comma = stream.indexOf(',', colon + 2)
-    const length = comma > 0 ? stream.toString('latin1', colon + 2, comma) : ''
-    if (lengthPrefixedTags.has(tag) && /^[0-9a-f]+$/.test(length)) {
-      const end = comma + 1 + parseInt(length, 16)
+    const length = lengthPrefixedTags.has(tag)
+      ? /^[0-9a-f]+,/.exec(stream.toString('latin1', colon + 2, colon + 18))
+      : null
+    if (length) {
+      const end = colon + 2 + length[0].length + parseInt(length[0], 16)
       if (tag === 'T') textRows.set(id, { header: position, end })
       position = end
       continue
