@@ -3,10 +3,8 @@ import { markdownResponse, postMarkdown } from '@/lib/site/markdown-copy'
 
 // Serves /posts/<slug>.md, through the rewrite in next.config.mjs (app/posts/[slug] owns /posts/<slug>, and a
 // route folder cannot be named `[slug].md`). A static export moves these files to out/posts/<slug>.md.
-//
-// The folder is named so that it sorts after app/posts. `next build` hands its workers the pages to prerender in
-// the order of their routes' paths, one contiguous share each: with the copies after the articles, the articles
-// straddle the split and both workers render half of them (README, Performance; npm run build:scale checks it).
+// Where this folder sorts decides which build worker prerenders the copies; how the workers' shares are cut, and
+// why no folder name splits the articles between them, is by experimental.cpus in next.config.mjs.
 export const dynamic = 'force-static'
 export const dynamicParams = false
 
