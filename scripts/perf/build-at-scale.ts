@@ -240,7 +240,12 @@ function workerShares(timingFile: string): { shares: string; problem?: string } 
   }
   const counts = [...slugsByWorker.values()].map((slugs) => slugs.size).sort((a, b) => b - a)
   const total = counts.reduce((sum, count) => sum + count, 0)
-  const largest = total ? counts[0] / total : 1
+  if (total === 0)
+    return {
+      shares: 'no article recorded its render, so how the workers shared them is unknown',
+      problem: `${timingFile} has no render-article record: the article page no longer writes its timing`,
+    }
+  const largest = counts[0] / total
   const shares = `${counts.length} workers rendered the articles: ${counts.join(' / ')}`
   if (counts.length >= 2 && largest <= 0.8) return { shares }
   return {
@@ -326,8 +331,12 @@ async function main() {
   // next build adds its build folder's types to tsconfig.json's include list: put the file back as it was.
   const tsconfig = readFileSync('tsconfig.json', 'utf8')
   const results = []
+  // A failing size still lets the sizes before it report their figures and problems below.
+  let failure: unknown
   try {
     for (const count of counts) results.push(await measure(count))
+  } catch (error) {
+    failure = error
   } finally {
     writeFileSync('tsconfig.json', tsconfig)
   }
@@ -349,6 +358,7 @@ async function main() {
     console.error(`\n${problems.join('\n')}`)
     process.exitCode = 1
   }
+  if (failure !== undefined) throw failure
 }
 
 main().catch((error: unknown) => {
