@@ -247,7 +247,7 @@ function workerShares(timingFile: string): { shares: string; problem?: string } 
     }
   const largest = counts[0] / total
   const shares = `${counts.length} workers rendered the articles: ${counts.join(' / ')}`
-  if (counts.length >= 2 && largest <= 0.8) return { shares }
+  if (largest <= 0.8) return { shares }
   return {
     shares,
     problem: `one worker rendered ${(largest * 100).toFixed(0)} % of the articles: the balance between the build workers is broken (see experimental.cpus in next.config.mjs)`,
