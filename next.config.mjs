@@ -22,12 +22,12 @@ const nextConfig = {
     // app/…/route) and cuts that list into one run of equal length per worker (at most one worker per 25 pages), each
     // run rendered by one worker (next/dist/build/index.js sorts, next/dist/export/index.js cuts; Next 16.4). An
     // article costs several times any other page, so the workers share the work only when a cut falls inside the
-    // articles. Each post has four pages, which sort as its card (app/posts/[slug]/opengraph-image), its article, its
-    // search text (app/search-data/posts) and its Markdown copy (app/source). With two workers (this setting on a 2- or
-    // 3-core machine) the cut falls at one end of the articles (give or take half the few dozen other pages), whatever
-    // the folders are named, and one worker renders every article (`npm run build:scale` fails on it). A cut falls
-    // inside them again only with an odd number of pages per post and the article's route in the middle of them, or
-    // with three workers, which cut the list at a third and two thirds (a third build process, and its memory).
+    // articles. Each post has three pages, which sort as its card (app/posts/[slug]/opengraph-image), its article and
+    // its Markdown copy (app/source), so with two workers (this setting on a 2- or 3-core machine) the cut falls in
+    // the middle of the articles, give or take half the few dozen other pages. A fourth page per post would move the
+    // cut to one end of the articles whatever the folders are named, and one worker would render them all: that is
+    // why the search page reads a result's text from the Markdown copy (lib/search/markdown-text.ts) rather than from
+    // a file of its own. `npm run build:scale` fails when one worker renders more than 80 % of the articles.
     cpus: Math.max(2, availableParallelism() - 1),
   },
   async headers() {

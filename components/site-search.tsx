@@ -14,7 +14,8 @@ import {
 } from 'react'
 import { DraftBadge } from '@/components/draft-badge'
 import type { AsPlainObject } from 'minisearch'
-import type { CatalogEntry, DocumentText, Highlighted, SearchResults } from '@/lib/search/engine'
+import type { CatalogEntry, Highlighted, SearchResults } from '@/lib/search/engine'
+import { markdownCopyPath } from '@/lib/site/paths'
 import { searchFieldId } from '@/lib/browser/search-shortcut'
 
 type Search = (query: string) => Promise<SearchResults>
@@ -23,20 +24,26 @@ type Engine = { status: 'loading' } | { status: 'ready'; search: Search } | { st
 // How long typing must pause before the URL and the announced count follow the query.
 const settleMs = 250
 
-async function fetchJson<T>(url: string): Promise<T | undefined> {
+async function fetchFile(url: string): Promise<Response | undefined> {
   const response = await fetch(url)
   if (response.status === 404) return undefined
   if (!response.ok) throw new Error(`${url} answered ${response.status}`)
-  return (await response.json()) as T
+  return response
+}
+
+async function fetchJson<T>(url: string): Promise<T | undefined> {
+  return (await (await fetchFile(url))?.json()) as T | undefined
 }
 
 /**
  * MiniSearch and the index's catalog load only here, when a reader opens search: no other page carries them. The
- * rest of the index (a part per first letter, each post's text) loads as queries need it (lib/search/engine.ts).
+ * rest of the index (a part per first letter) loads as queries need it (lib/search/engine.ts), and a result's text
+ * comes from its post's Markdown copy (lib/search/markdown-text.ts).
  */
 async function loadSearch(): Promise<Search> {
-  const [{ createSearch }, catalog] = await Promise.all([
+  const [{ createSearch }, { markdownDocumentText }, catalog] = await Promise.all([
     import('@/lib/search/engine'),
+    import('@/lib/search/markdown-text'),
     fetchJson<CatalogEntry[]>('/search-data/catalog.json'),
   ])
   if (!catalog) throw new Error('/search-data/catalog.json is missing')
@@ -44,9 +51,9 @@ async function loadSearch(): Promise<Search> {
     catalog,
     shard: (name) => fetchJson<AsPlainObject>(`/search-data/shard-${name}.json`),
     document: async (slug) => {
-      const text = await fetchJson<DocumentText>(`/search-data/posts/${slug}.json`)
-      if (!text) throw new Error(`/search-data/posts/${slug}.json is missing`)
-      return text
+      const copy = await fetchFile(markdownCopyPath(slug))
+      if (!copy) throw new Error(`${markdownCopyPath(slug)} is missing`)
+      return markdownDocumentText(await copy.text())
     },
   })
 }

@@ -32,7 +32,6 @@ for (const path of [
   `${benchmarkArticle.path}.md`,
   '/search-data/catalog.json',
   '/search-data/shard-c.json',
-  `/search-data/posts/go-struct-field-alignment.json`,
   `${benchmarkArticle.path}/opengraph-image`,
 ]) {
   test(`${path} may be cached by a CDN and is revalidated with its ETag`, async ({ request }) => {

@@ -128,6 +128,19 @@ test('an article links its Markdown copy, which turns callouts and benchmark tab
   // A table's first header names what its rows share (\`| Scan/n=1M | ns/op | … |\`).
   expect(markdown).toMatch(/^\| [^|]+ \| ns\/op \|.+\|$/m)
   expect(markdown).not.toContain('<BenchmarkTable')
+  // Every h2 and h3 of the article's text (each links to itself) is a heading of the copy, with the same id.
+  const anchors = await page
+    .getByRole('article')
+    .getByRole('heading', { level: 2 })
+    .or(page.getByRole('article').getByRole('heading', { level: 3 }))
+    .evaluateAll((headings) =>
+      headings
+        .filter((heading) => heading.id && heading.querySelector(`a[href="#${heading.id}"]`))
+        .map((heading) => heading.id),
+    )
+  expect(anchors.length).toBeGreaterThan(3)
+  const copied = [...markdown.matchAll(/^#{2,3} .+ \{#([^}]+)\}$/gm)].map(([, id]) => id)
+  expect(copied).toEqual(anchors)
 })
 
 test('a Markdown copy of an article that does not exist answers 404 with the journal’s page', async ({ page }) => {

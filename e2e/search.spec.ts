@@ -142,6 +142,7 @@ test('articles and listing pages load neither the index nor MiniSearch, even whe
   expect(await traffic.scriptsContaining(miniSearchMarker)).toEqual([])
 
   // The marker is MiniSearch's: the search page does load it, and the index.
+  const before = traffic.requests.length
   await page.goto('/search?q=cache')
   await expect(results(page).first()).toBeVisible()
   expect(traffic.requests).toContain(indexPath)
@@ -150,6 +151,14 @@ test('articles and listing pages load neither the index nor MiniSearch, even whe
     '/search-data/shard-c.json',
   ])
   expect(await traffic.scriptsContaining(miniSearchMarker)).toHaveLength(1)
+  // Each result's text comes from its post's Markdown copy, and only the results' copies load.
+  const shown = await results(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+  const copies = traffic.requests.slice(before).filter((path) => path.endsWith('.md'))
+  expect(copies.sort()).toEqual(
+    [...new Set(shown.filter((path) => path.startsWith('/posts/')))].map((path) => `${path}.md`).sort(),
+  )
 })
 
 test('without JavaScript the search page says so and links to the archive and tags', async ({ browser }) => {

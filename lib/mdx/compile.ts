@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Message, Plugin } from 'esbuild'
+import type { Root as MdastRoot } from 'mdast'
 import { bundleMDX } from 'mdx-bundler'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
@@ -17,7 +18,7 @@ import { recordTiming } from '../timing'
 import { ContentError, type ContentProblem } from '../problems'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './inspect'
 import { remarkDiagrams } from './diagrams'
-import { remarkMarkdownBody } from './markdown'
+import { remarkMarkdownBody, writeMarkdownBody } from './markdown'
 import { defaultMediaDirectory, rehypePostImages } from './images'
 import { rehypePostText, type PostSection } from './text'
 import { remarkComponentProps } from './component-props'
@@ -133,7 +134,7 @@ async function compile(
   const outline: PostOutline = { headings: [], links: [], toc: [] }
   const sections: PostSection[] = []
   const media = new Set<string>()
-  let markdown = ''
+  let markdownTree: MdastRoot | undefined
   try {
     const { code } = await bundleMDX({
       file,
@@ -148,7 +149,7 @@ async function compile(
           remarkDiagrams({ file: relative(file), problems }),
           remarkComponentProps({ file: relative(file), postDirectory, problems }),
           // After the props are known: the Markdown copy's tables show the same figures as the page's.
-          remarkMarkdownBody((body) => (markdown = body)),
+          remarkMarkdownBody((tree) => (markdownTree = tree)),
         ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
@@ -179,6 +180,9 @@ async function compile(
       },
     })
     if (problems.length > 0) throw new ContentError(problems)
+    // GFM's footnotes heading is made from the footnotes, not from a heading in the Markdown.
+    const headingIds = outline.headings.filter((id) => id !== 'footnote-label')
+    const markdown = writeMarkdownBody(markdownTree!, headingIds, relative(file))
     return { code, outline, sections, media: [...media].sort(), markdown }
   } catch (error) {
     if (error instanceof ContentError) throw error

@@ -3,7 +3,7 @@
 // (mdast-util-to-markdown with its GFM extension). Imports and comments go; a <Callout> becomes a
 // blockquote headed by its kind and title; a <BenchmarkTable> becomes a GFM table of the same rows and figures as
 // the page (worked out by lib/mdx/component-props.ts, which runs first); everything else stays as written.
-import type { BlockContent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mdxToMarkdown } from 'mdast-util-mdx'
@@ -129,8 +129,8 @@ function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootCon
   }
 }
 
-/** The Markdown body of a compiled post's tree; the tree itself is left as it was. */
-function markdownBody(tree: Root): string {
+/** The Markdown body's tree, made from a compiled post's tree; the tree itself is left as it was. */
+function markdownTree(tree: Root): Root {
   const copy = structuredClone(tree)
   visit(copy, (node, index, parent) => {
     if (!parent || index === undefined) return
@@ -159,12 +159,32 @@ function markdownBody(tree: Root): string {
       return replaceWith(componentMarkdown(node) ?? [asWritten(node)])
     return undefined
   })
-  return toMarkdown(copy, style).trim() + '\n'
+  return copy
 }
 
-/** A remark plugin that hands the Markdown body of each compiled post to `onConverted`. */
-export function remarkMarkdownBody(onConverted: (markdown: string) => void) {
+/**
+ * Writes the Markdown body, each heading ending in its id on the page (`## Why it matters {#why-it-matters}`, the
+ * attribute syntax of Pandoc, kramdown and markdown-it-attrs), so that a reader of the copy, and the search page that
+ * reads it (lib/search/markdown-text.ts), can link to the same section of the article. `headingIds` are the page's
+ * heading ids in order (rehype-slug gives them later in the same compile); a copy whose headings do not pair with
+ * them one to one is a bug in this file, not in the post, and stops the compile.
+ */
+export function writeMarkdownBody(tree: Root, headingIds: string[], file: string): string {
+  const headings: Heading[] = []
+  visit(tree, 'heading', (heading) => {
+    headings.push(heading)
+  })
+  if (headings.length !== headingIds.length)
+    throw new Error(
+      `${file}: its Markdown copy has ${headings.length} headings and its page ${headingIds.length} (lib/mdx/markdown.ts)`,
+    )
+  headings.forEach((heading, position) => heading.children.push(text(` {#${headingIds[position]}}`)))
+  return toMarkdown(tree, style).trim() + '\n'
+}
+
+/** A remark plugin that hands over the tree of each compiled post's Markdown body, for `writeMarkdownBody`. */
+export function remarkMarkdownBody(onConverted: (tree: Root) => void) {
   return () => (tree: Root) => {
-    onConverted(markdownBody(tree))
+    onConverted(markdownTree(tree))
   }
 }

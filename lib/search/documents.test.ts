@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { postSource, temporaryPosts } from '../__fixtures__/temporary-posts'
+import { getPost } from '../content/posts'
+import { postMarkdown } from '../site/markdown-copy'
 import { createSearch } from './engine'
-import { buildSearchFiles, type SearchFiles } from './documents'
+import { buildSearchFiles, searchDocuments, type SearchFiles } from './documents'
+import { markdownDocumentText } from './markdown-text'
 
 const environment = { POSTS_DIR: process.env.POSTS_DIR, SITE_ENV: process.env.SITE_ENV }
 afterEach(() => {
@@ -36,32 +39,38 @@ const body = [
   '[^1]: The note.',
 ].join('\n')
 
-async function indexOf(files: Record<string, string>, siteEnvironment: string) {
+function withPosts(files: Record<string, string>, siteEnvironment: string) {
   process.env.POSTS_DIR = temporaryPosts(files)
   process.env.SITE_ENV = siteEnvironment
+}
+
+async function indexOf(files: Record<string, string>, siteEnvironment: string) {
+  withPosts(files, siteEnvironment)
   return buildSearchFiles({ cacheDirectory: false })
 }
 
-/** Each post whole, catalog entry and text together. */
-const documentsOf = ({ catalog, documents }: SearchFiles) =>
-  catalog.map((entry) => ({ ...entry, ...documents.get(entry.slug)! }))
+/** A post's text as the search page reads it: from its Markdown copy. */
+async function copyText(slug: string) {
+  const post = (await getPost(slug, { cacheDirectory: false }))!
+  return markdownDocumentText(postMarkdown(post, post.markdown))
+}
 
 const partsOf = (files: SearchFiles) => ({
   catalog: files.catalog,
   shard: async (name: string) => files.shards.get(name),
-  document: async (slug: string) => files.documents.get(slug)!,
+  document: copyText,
 })
 
 describe('buildSearchFiles', () => {
   it('turns a post into plain text by section: no frontmatter, imports, expressions, tags or footnote markers', async () => {
-    const files = await indexOf(
+    withPosts(
       {
         'post/index.mdx': postSource({ title: '"Cache lines"', date: '2026-05-19', tags: '[go, performance]' }, body),
         'post/bench/results.txt': 'goos: linux\nBenchmarkScan-2  100  12 ns/op\n',
       },
       'production',
     )
-    expect(documentsOf(files)).toEqual([
+    expect(await searchDocuments({ cacheDirectory: false })).toEqual([
       {
         slug: 'post',
         title: 'Cache lines',
@@ -81,6 +90,30 @@ describe('buildSearchFiles', () => {
           { id: 'footnote-label', heading: 'Footnotes', text: 'The note.' },
         ],
       },
+    ])
+  })
+
+  it("reads the same sections back from the post's Markdown copy, with the page's heading ids", async () => {
+    withPosts(
+      {
+        'post/index.mdx': postSource({ title: '"Cache lines"', tags: '[go, performance]' }, body),
+        'post/bench/results.txt': 'goos: linux\nBenchmarkScan-2  100  12 ns/op\n',
+      },
+      'production',
+    )
+    const [page] = await searchDocuments({ cacheDirectory: false })
+    const copy = await copyText('post')
+    expect(copy.summary).toBe(page.summary)
+    expect(copy.tags).toEqual(page.tags)
+    expect(copy.sections.map(({ id, heading }) => ({ id, heading }))).toEqual(
+      page.sections.map(({ id, heading }) => ({ id, heading })),
+    )
+    // The copy says what the page shows as a component: the callout's kind, the benchmark table's rows.
+    expect(copy.sections.map((section) => section.text)).toEqual([
+      'Opening words with boldtext, inline_code and a link.',
+      'Tip: Short version Pad the hot counters. A value computed inline: {answer}. func fieldalignmentDemo() {}',
+      'Scanning structs Benchmark ns/op Scan 12 Measured on: OS linux. A footnote here.',
+      'The note.',
     ])
   })
 

@@ -3,14 +3,16 @@ import type { AsPlainObject } from 'minisearch'
 import { formatLongDate } from '../content/dates'
 import { getAllPostsWithText } from '../content/posts'
 import type { CompileOptions } from '../mdx/compile'
-import { shardDocuments, shardIndex, type CatalogEntry, type DocumentText, type SearchDocument } from './engine'
+import { shardDocuments, shardIndex, type CatalogEntry, type SearchDocument } from './engine'
 
-/** The parts of the search index the site serves (lib/search/engine.ts reads them in the browser). */
+/**
+ * The parts of the search index the site serves (lib/search/engine.ts reads them in the browser). A result's text
+ * is not among them: the search page reads it from the post's Markdown copy (lib/search/markdown-text.ts).
+ */
 export type SearchFiles = {
   catalog: CatalogEntry[]
   /** Each first letter's part of the index, by its name ("a" … "z", "0" … "9", "_"). */
   shards: Map<string, AsPlainObject>
-  documents: Map<string, DocumentText>
 }
 
 let built: Promise<SearchFiles> | undefined
@@ -20,9 +22,9 @@ export function getSearchFiles(options?: CompileOptions): Promise<SearchFiles> {
   return (built ??= buildSearchFiles(options))
 }
 
-/** The parts, built anew from the posts of this build. */
-export async function buildSearchFiles(options?: CompileOptions): Promise<SearchFiles> {
-  const documents: SearchDocument[] = (await getAllPostsWithText(options)).map((post) => ({
+/** Every published post as the index knows it: its text as the page shows it, section by section. */
+export async function searchDocuments(options?: CompileOptions): Promise<SearchDocument[]> {
+  return (await getAllPostsWithText(options)).map((post) => ({
     slug: post.slug,
     title: post.title,
     date: post.date,
@@ -32,6 +34,11 @@ export async function buildSearchFiles(options?: CompileOptions): Promise<Search
     tags: post.tags,
     sections: post.sections,
   }))
+}
+
+/** The parts, built anew from the posts of this build. */
+export async function buildSearchFiles(options?: CompileOptions): Promise<SearchFiles> {
+  const documents = await searchDocuments(options)
   return {
     catalog: documents.map(({ slug, title, date, formattedDate, draft }) => ({
       slug,
@@ -41,6 +48,5 @@ export async function buildSearchFiles(options?: CompileOptions): Promise<Search
       draft,
     })),
     shards: new Map([...shardDocuments(documents)].map(([name, shard]) => [name, shardIndex(shard)])),
-    documents: new Map(documents.map(({ slug, summary, tags, sections }) => [slug, { summary, tags, sections }])),
   }
 }

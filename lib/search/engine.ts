@@ -2,9 +2,10 @@
 // MiniSearch never reaches another page's JavaScript). The index is split so that a search loads a small part of
 // it, however large the journal grows: a catalog of every post's title and date, one MiniSearch index per first
 // letter of a word (a post's words that start with that letter), fetched only for the letters a query's words start
-// with, and each post's text, fetched only for the posts a search shows. lib/search/documents.ts writes the parts
-// at build time; this module searches them and turns MiniSearch's matches into what a result shows: a link, the
-// heading it matched and a snippet.
+// with, and each post's text, fetched only for the posts a search shows (from its Markdown copy, read by
+// lib/search/markdown-text.ts). lib/search/documents.ts writes the index's parts at build time; this module
+// searches them and turns MiniSearch's matches into what a result shows: a link, the heading it matched and a
+// snippet.
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import type { PostSection } from '../mdx/text'
 import { postPath } from '../site/paths'

@@ -254,7 +254,11 @@ function workerShares(timingFile: string): { shares: string; problem?: string } 
   }
 }
 
-/** What a reader's first search result costs at this size: the search code, the catalog, the largest part of the index and the text of the 20 largest posts. */
+/**
+ * What a reader's first search result costs at this size: the search code (the engine and the Markdown reader), the
+ * catalog, the largest part of the index and the Markdown copies of the 20 largest posts, which give the results'
+ * text.
+ */
 function searchCost(distDir: string): string {
   const gz = (file: string) => gzipSync(readFileSync(file)).length
   const folder = path.join(distDir, 'server', 'app', 'search-data')
@@ -266,19 +270,21 @@ function searchCost(distDir: string): string {
       : []
   const catalog = bodies(folder, /^catalog\.json\.body$/)[0] ?? 0
   const shards = bodies(folder, /^shard-.+\.json\.body$/).sort((a, b) => b - a)
-  const posts = bodies(path.join(folder, 'posts'), /\.json\.body$/).sort((a, b) => b - a)
+  const posts = bodies(path.join(distDir, 'server', 'app', 'source'), /\.md\.body$/).sort((a, b) => b - a)
   const chunks = path.join(distDir, 'static', 'chunks')
+  // MiniSearch's own error message marks the engine's chunk, the footnotes' id the Markdown reader's.
   const engine = readdirSync(chunks, { recursive: true, encoding: 'utf8' })
-    .filter(
-      (name) =>
-        name.endsWith('.js') && readFileSync(path.join(chunks, name), 'utf8').includes('MiniSearch: duplicate ID'),
-    )
+    .filter((name) => {
+      if (!name.endsWith('.js')) return false
+      const source = readFileSync(path.join(chunks, name), 'utf8')
+      return source.includes('MiniSearch: duplicate ID') || source.includes('footnote-label')
+    })
     .reduce((sum, name) => sum + gz(path.join(chunks, name)), 0)
   const worst = engine + catalog + (shards[0] ?? 0) + posts.slice(0, 20).reduce((sum, size) => sum + size, 0)
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
   return (
     `search, gzip: code ${kib(engine)}, catalog ${kib(catalog)}, ${shards.length} parts (largest ${kib(shards[0] ?? 0)}), ` +
-    `${posts.length} posts' text (largest ${kib(posts[0] ?? 0)}); a one-word search's first results cost at most ${kib(worst)}`
+    `${posts.length} posts' Markdown copies (largest ${kib(posts[0] ?? 0)}); a one-word search's first results cost at most ${kib(worst)}`
   )
 }
 
