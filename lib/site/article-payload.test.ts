@@ -53,11 +53,26 @@ describe('hollowArticlePayload', () => {
     expect(() => hollowArticlePayload(page, 'posts/x.html')).toThrow('posts/x.html: a binary payload chunk')
   })
 
-  it('refuses a payload it cannot rewrite in place, naming the file', () => {
-    const split = rows.join('').indexOf(article) + 10
-    const page = pageWith(rows.join('').slice(0, split), rows.join('').slice(split))
+  it('empties a text row that React flushed across several scripts, keeping the HTML between them', () => {
+    const payload = rows.join('')
+    const start = payload.indexOf(article)
+    const cuts = [0, start + 10, start + 500, start + 900, payload.length]
+    const chunks = cuts.slice(1).map((end, index) => payload.slice(cuts[index], end))
+    const page = pageWith(...chunks).replace(
+      /<\/script><script>self/g,
+      '</script><div hidden>streamed</div><script>self',
+    )
+    const hollowed = hollowArticlePayload(page)
+    expect(payloadOf(hollowed!.html)).toBe([rows[0], rows[1], '2f:T0,', rows[3], rows[4]].join(''))
+    expect(hollowed!.html.match(/<div hidden>streamed<\/div>/g)).toHaveLength(4)
+    expect(hollowed!.html.match(/self\.__next_f\.push\(\[1,/g)).toHaveLength(1)
+  })
+
+  it('refuses a payload whose row runs past its end, naming the file', () => {
+    const payload = rows.slice(0, 3).join('') + rows[3]
+    const page = pageWith(payload.replace(`2f:T${byteLength(article)},`, `2f:T${byteLength(article + rows[3]) + 1},`))
     expect(() => hollowArticlePayload(page, 'posts/x.html')).toThrow(
-      "posts/x.html: the article's text row spans two payload chunks",
+      `posts/x.html: the payload row at byte ${Buffer.byteLength(rows[0] + rows[1])} runs past its end`,
     )
   })
 })

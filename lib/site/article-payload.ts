@@ -66,6 +66,7 @@ export function hollowArticlePayload(page: string, file = 'page'): HollowedPage 
       : null
     if (length) {
       const end = colon + 2 + length[0].length + parseInt(length[0], 16)
+      if (end > stream.length) throw new Error(`${file}: the payload row at byte ${position} runs past its end`)
       if (tag === 'T') textRows.set(id, { header: position, end })
       position = end
       continue
@@ -83,17 +84,21 @@ export function hollowArticlePayload(page: string, file = 'page'): HollowedPage 
   const row = textRows.get(target)
   if (!row) throw new Error(`${file}: articleHtml refers to row ${target}, which is not a text row`)
 
-  const chunk = chunks.find(
-    (candidate) => candidate.byteOffset <= row.header && row.header < candidate.byteOffset + candidate.data.length,
+  // React flushes the payload in chunks of its own size, so the row may start in one script and end in a later one.
+  // The first script then carries what came before the row and what came after it in the last, in the same order;
+  // the other scripts the row touched go, and the page's HTML between them stays.
+  const touched = chunks.filter(
+    (chunk) => chunk.byteOffset < row.end && row.header < chunk.byteOffset + chunk.data.length,
   )
-  if (!chunk || row.end > chunk.byteOffset + chunk.data.length)
-    throw new Error(`${file}: the article's text row spans two payload chunks`)
-  const data = Buffer.concat([
-    chunk.data.subarray(0, row.header - chunk.byteOffset),
+  const first = touched[0]
+  const last = touched[touched.length - 1]
+  const kept = [
+    first.data.subarray(0, row.header - first.byteOffset),
     Buffer.from(`${target}:T0,`),
-    chunk.data.subarray(row.end - chunk.byteOffset),
-  ])
-  const script = `<script>self.__next_f.push(${scriptSafeJson([1, data.toString('utf8')])})</script>`
-  const html = page.slice(0, chunk.start) + script + page.slice(chunk.end)
+    last.data.subarray(row.end - last.byteOffset),
+  ]
+  const script = `<script>self.__next_f.push(${scriptSafeJson([1, Buffer.concat(kept).toString('utf8')])})</script>`
+  const between = touched.slice(1).map((chunk, index) => page.slice(touched[index].end, chunk.start))
+  const html = page.slice(0, first.start) + script + between.join('') + page.slice(last.end)
   return { html, removedBytes: Buffer.byteLength(page) - Buffer.byteLength(html) }
 }
