@@ -26,6 +26,9 @@ export default defineConfig([
     '**/.next/**',
     '.e2e/**',
     'out/**',
+    // npm run build:scale -- --keep leaves its builds here.
+    '.scale/**',
+    'lighthouse-reports/**',
     'next-env.d.ts',
     'posts/**',
     'playwright-report/**',
