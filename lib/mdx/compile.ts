@@ -18,7 +18,7 @@ import { recordTiming } from '../timing'
 import { ContentError, type ContentProblem } from '../problems'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './inspect'
 import { remarkDiagrams } from './diagrams'
-import { remarkMarkdownBody, writeMarkdownBody } from './markdown'
+import { rehypeHeadingIds, remarkMarkdownBody, writeMarkdownBody } from './markdown'
 import { defaultMediaDirectory, rehypePostImages } from './images'
 import { rehypePostText, type PostSection } from './text'
 import { remarkComponentProps } from './component-props'
@@ -135,6 +135,7 @@ async function compile(
   const sections: PostSection[] = []
   const media = new Set<string>()
   let markdownTree: MdastRoot | undefined
+  const headingIds = new Map<number, string>()
   try {
     const { code } = await bundleMDX({
       file,
@@ -164,6 +165,8 @@ async function compile(
           }),
           rehypeSlug,
           rehypeCollectHeadings(outline),
+          // For the Markdown copy's headings, written after the compile.
+          rehypeHeadingIds(headingIds),
           rehypePostText(sections),
           rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
@@ -180,9 +183,7 @@ async function compile(
       },
     })
     if (problems.length > 0) throw new ContentError(problems)
-    // GFM's footnotes heading is made from the footnotes, not from a heading in the Markdown.
-    const headingIds = outline.headings.filter((id) => id !== 'footnote-label')
-    const markdown = writeMarkdownBody(markdownTree!, headingIds, relative(file))
+    const markdown = writeMarkdownBody(markdownTree!, headingIds)
     return { code, outline, sections, media: [...media].sort(), markdown }
   } catch (error) {
     if (error instanceof ContentError) throw error

@@ -3,7 +3,8 @@
 // (mdast-util-to-markdown with its GFM extension). Imports and comments go; a <Callout> becomes a
 // blockquote headed by its kind and title; a <BenchmarkTable> becomes a GFM table of the same rows and figures as
 // the page (worked out by lib/mdx/component-props.ts, which runs first); everything else stays as written.
-import type { BlockContent, Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { Root as HastRoot } from 'hast'
+import type { BlockContent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mdxToMarkdown } from 'mdast-util-mdx'
@@ -164,22 +165,30 @@ function markdownTree(tree: Root): Root {
 
 /**
  * Writes the Markdown body, each heading ending in its id on the page (`## Why it matters {#why-it-matters}`, the
- * attribute syntax of Pandoc, kramdown and markdown-it-attrs), so that a reader of the copy, and the search page that
- * reads it (lib/search/markdown-text.ts), can link to the same section of the article. `headingIds` are the page's
- * heading ids in order (rehype-slug gives them later in the same compile); a copy whose headings do not pair with
- * them one to one is a bug in this file, not in the post, and stops the compile.
+ * header-attribute syntax of Pandoc's Markdown, kramdown and markdown-it-attrs; GitHub shows it as text), so that a
+ * reader of the copy, and the search page that reads it (lib/search/markdown-text.ts), can link to the same section
+ * of the article. `headingIds` maps where a heading starts in the post's source to the id the page gave it
+ * (`rehypeHeadingIds`): the copy's headings are the same nodes, so each finds its own, and one the page shows
+ * without an id (none does today) is written without one.
  */
-export function writeMarkdownBody(tree: Root, headingIds: string[], file: string): string {
-  const headings: Heading[] = []
+export function writeMarkdownBody(tree: Root, headingIds: Map<number, string>): string {
   visit(tree, 'heading', (heading) => {
-    headings.push(heading)
+    const id = headingIds.get(heading.position?.start.offset ?? -1)
+    // Raw, so that the serializer does not escape an id's underscores into `\_`.
+    if (id) heading.children.push({ type: 'html', value: ` {#${id}}` })
   })
-  if (headings.length !== headingIds.length)
-    throw new Error(
-      `${file}: its Markdown copy has ${headings.length} headings and its page ${headingIds.length} (lib/mdx/markdown.ts)`,
-    )
-  headings.forEach((heading, position) => heading.children.push(text(` {#${headingIds[position]}}`)))
   return toMarkdown(tree, style).trim() + '\n'
+}
+
+/** A rehype plugin, after rehype-slug, that records each heading's id by where the heading starts in the source. */
+export function rehypeHeadingIds(headingIds: Map<number, string>) {
+  return () => (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      const offset = node.position?.start.offset
+      if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id === 'string' && offset !== undefined)
+        headingIds.set(offset, node.properties.id)
+    })
+  }
 }
 
 /** A remark plugin that hands over the tree of each compiled post's Markdown body, for `writeMarkdownBody`. */

@@ -73,12 +73,45 @@ describe('markdownDocumentText', () => {
     expect(text).toBe('one two Name ns/op a | b 12 Tip: Short 6. x := *p')
   })
 
-  it('puts footnotes in the section the page gives them', () => {
-    const { sections } = markdownDocumentText(copy('A claim.[^1]', '', '[^1]: The source.'))
+  it('puts footnotes in the section the page gives them, at the end, wherever the copy has them', () => {
+    const { sections } = markdownDocumentText(
+      copy(
+        'A claim.[^1]',
+        '',
+        '[^1]: The source,',
+        '',
+        '    over two paragraphs.',
+        '',
+        'Closing words.',
+        '',
+        '## Next {#next}',
+        '',
+        'More.',
+      ),
+    )
     expect(sections).toEqual([
-      { text: 'A claim.' },
-      { id: 'footnote-label', heading: 'Footnotes', text: 'The source.' },
+      { text: 'A claim. Closing words.' },
+      { id: 'next', heading: 'Next', text: 'More.' },
+      { id: 'footnote-label', heading: 'Footnotes', text: 'The source, over two paragraphs.' },
     ])
+  })
+
+  it('keeps the words that escapes, links made of code and other inline forms stand for', () => {
+    const [{ text }] = markdownDocumentText(
+      copy(
+        '[`benchstat`](https://pkg.go.dev/golang.org/x/perf/cmd/benchstat) and List\\<T> when a\\<b, c > d;',
+        'a literal \\` backtick and `real` code, ``a ` tick``, <ops@example.com>, a break\\',
+        '[a (paren\\)](https://x.org/\\(y\\)) and [ref][r] and \\&amp;.',
+        '',
+        '[r]: https://example.org',
+        '',
+        '| `a \\| b` | x\\|y |',
+      ),
+    ).sections
+    expect(text).toBe(
+      'benchstat and List<T> when a<b, c > d; a literal ` backtick and real code, a ` tick, ops@example.com, a break ' +
+        'a (paren) and ref and &amp;. a | b x|y',
+    )
   })
 })
 
@@ -88,7 +121,9 @@ describe("the journal's Markdown copies, read back for search", () => {
     expect(posts.length).toBeGreaterThan(0)
     const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}_]+/gu))
     for (const post of posts) {
-      const document = markdownDocumentText(postMarkdown(post, (await getPost(post.slug))!.markdown))
+      const copy = postMarkdown(post, (await getPost(post.slug))!.markdown)
+      const document = markdownDocumentText(copy)
+      const proseOnly = markdownDocumentText(copy.replace(/^[ >]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ >]*\1[ \t]*$/gm, ''))
       expect(document.summary, post.slug).toBe(post.summary)
       expect(document.tags, post.slug).toEqual(post.tags)
       const outline = (sections: typeof post.sections) => sections.map(({ id, heading }) => ({ id, heading }))
@@ -97,6 +132,16 @@ describe("the journal's Markdown copies, read back for search", () => {
         const read = words(document.sections[position].text)
         const missing = [...words(section.text)].filter((word) => !read.has(word))
         expect(missing, `${post.slug}#${section.id ?? ''}`).toEqual([])
+        // And no Markdown left over: a link's URL or a heading's id, nor, in prose, an escape's backslash.
+        const prose = proseOnly.sections.find((candidate) => candidate.id === section.id)?.text ?? ''
+        for (const [markup, text] of [
+          ['](', document.sections[position].text],
+          ['{#', document.sections[position].text],
+          ['\\', prose],
+        ])
+          expect(text.split(markup).length, `${post.slug}#${section.id ?? ''}: ${markup}`).toBeLessThanOrEqual(
+            section.text.split(markup).length,
+          )
       })
     }
   }, 60_000)

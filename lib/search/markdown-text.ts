@@ -1,9 +1,10 @@
 // A post's text for the search page's results, read from its Markdown copy (/posts/<slug>.md, written by
 // lib/site/markdown-copy.ts and lib/mdx/markdown.ts) rather than from a file of its own: one file per post fewer
 // for the build to prerender (how that splits the articles between the build workers: experimental.cpus in
-// next.config.mjs). The search index itself is still built from the compiled page's text (lib/mdx/text.ts); this
-// text only places a result in its section and cuts its snippet, so Markdown's punctuation is taken out and what
-// differs from the page (a callout's "Note:", a diagram's source instead of its labels) changes no ranking.
+// next.config.mjs). The search index itself is built from the compiled page's text (lib/mdx/text.ts), so which
+// posts match does not depend on this; this text places a result in its section, cuts its snippet and decides the
+// bonus for the words typed as a phrase, so Markdown's punctuation is taken out of it. It still differs from the
+// page's where the copy spells out a component: a callout's "Note:", a benchmark table's rows, a diagram's source.
 import type { PostSection } from '../mdx/text'
 import type { DocumentText } from './engine'
 
@@ -11,36 +12,39 @@ const headingLine = /^#{1,6} +(.*) \{#([^\s}]+)\}$/
 const fenceLine = /^(`{3,}|~{3,})/
 const tableDelimiterRow = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/
 const thematicBreak = /^([-*_] *){3,}$/
-// The section GFM's footnotes make on the page (remark-rehype's defaults).
+const footnoteDefinition = /^\[\^[^\]]+\]:\s*/
+const linkDefinition = /^\[[^\]^][^\]]*\]:\s*\S+/
+// The section GFM's footnotes make at the end of the page (remark-rehype's defaults).
 const footnotes = { id: 'footnote-label', heading: 'Footnotes' }
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
-/** Markdown's inline syntax taken out of one line of prose: what a reader of the page sees as its words. */
+/**
+ * Markdown's inline syntax taken out of one line of prose: what a reader of the page sees as its words. Code spans
+ * and backslash escapes are literal, so they are set aside first (as private-use placeholders) and put back last.
+ */
 function inlineText(line: string): string {
-  // Code spans first: what is inside them is literal.
-  return line
-    .split(/(`+)([^`]|[^`].*?[^`])\1(?!`)/)
-    .map((piece, position) => {
-      if (position % 3 === 1) return ''
-      if (position % 3 === 2) return piece.trim()
-      return (
-        piece
-          .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-          .replace(/\[\^[^\]]+\]:?/g, '')
-          .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-          .replace(/<(https?:[^>\s]+)>/g, '$1')
-          .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-          // The copy writes emphasis with asterisks and escapes a literal one; underscores stay (snake_case).
-          .replace(/(?<!\\)(\*+|~~)/g, '')
-          .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-          .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
-            name.startsWith('#')
-              ? String.fromCodePoint(Number(name.startsWith('#x') ? `0${name.slice(1)}` : name.slice(1)))
-              : (entities[name.toLowerCase()] ?? entity),
-          )
-      )
-    })
-    .join('')
+  const literal: string[] = []
+  const setAside = (text: string) => `\uE000${literal.push(text) - 1}\uE001`
+  const prose = line
+    // A code span opens with a run of backticks that no backslash escapes and closes with a run as long.
+    .replace(/(?<!\\)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, ticks: string, code: string) =>
+      setAside(code.length > 1 && code.startsWith(' ') && code.endsWith(' ') ? code.slice(1, -1) : code),
+    )
+    .replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => setAside(character))
+    // A hard line break.
+    .replace(/\\$/, '')
+    .replace(/!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])/g, '$1')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/<((?:https?:|mailto:)[^>\s]+|[^>\s@]+@[^>\s]+)>/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    // The copy writes emphasis with asterisks and escapes a literal one; underscores stay (snake_case).
+    .replace(/\*+|~~/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
+      name.startsWith('#')
+        ? String.fromCodePoint(Number(name.startsWith('#x') ? `0${name.slice(1)}` : name.slice(1)))
+        : (entities[name.toLowerCase()] ?? entity),
+    )
+  return prose.replace(/\uE000(\d+)\uE001/g, (_, index: string) => literal[Number(index)])
 }
 
 /** A line inside a blockquote (a callout), without its markers. */
@@ -51,6 +55,16 @@ function withoutQuotes(line: string): string {
 /** A line of prose inside a blockquote or a list, without the markers around it. */
 function withoutContainers(line: string): string {
   return withoutQuotes(line).replace(/^\s*([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?/, '')
+}
+
+/** A table row's cells, each its own words (`\|` is a pipe inside a cell, code included). */
+function tableRowText(row: string): string {
+  return inlineText(
+    row
+      .replace(/\\\|/g, '\uE002')
+      .replace(/\|/g, ' ')
+      .replace(/\uE002/g, '|'),
+  )
 }
 
 /**
@@ -69,21 +83,20 @@ export function markdownDocumentText(markdown: string): DocumentText {
     .map((tag) => tag.trim())
     .filter(Boolean)
 
-  const sections: PostSection[] = []
-  let current: PostSection = { text: '' }
-  const words: string[] = []
-  const close = () => {
-    current.text = words.join(' ').replace(/\s+/g, ' ').trim()
-    words.length = 0
-    if (current.text !== '' || current.id !== undefined) sections.push(current)
-  }
+  type Section = PostSection & { words: string[] }
+  const sections: Section[] = []
+  let current: Section = { text: '', words: [] }
+  sections.push(current)
+  // Footnote definitions are gathered into one section at the end, as on the page, wherever the copy has them.
+  let notes: Section | undefined
+  let beforeNotes: Section | undefined
   let fence: string | undefined
   for (const raw of lines.slice(headerEnd + 1)) {
     if (fence) {
       const code = withoutQuotes(raw)
       if (code.trim().startsWith(fence) && code.trim().replace(/[`~]/g, '') === '') fence = undefined
       // Code is text too, as on the page: identifiers are what engineers search for.
-      else words.push(code)
+      else current.words.push(code)
       continue
     }
     const line = withoutContainers(raw)
@@ -95,20 +108,31 @@ export function markdownDocumentText(markdown: string): DocumentText {
     }
     const heading = headingLine.exec(trimmed)
     if (heading) {
-      close()
-      current = { id: heading[2], heading: inlineText(heading[1]).replace(/\s+/g, ' ').trim(), text: '' }
+      current = { id: heading[2], heading: inlineText(heading[1]).replace(/\s+/g, ' ').trim(), text: '', words: [] }
+      sections.push(current)
       continue
     }
-    // GFM's footnotes are one section at the end of the page, under a heading of its own.
-    if (/^\[\^[^\]]+\]:/.test(trimmed) && current.id !== footnotes.id) {
-      close()
-      current = { ...footnotes, text: '' }
+    if (footnoteDefinition.test(trimmed)) {
+      if (current !== notes) beforeNotes = current
+      current = notes ??= { ...footnotes, text: '', words: [] }
+      current.words.push(inlineText(trimmed.replace(footnoteDefinition, '')))
+      continue
     }
+    // A footnote goes on while its lines are indented; the first line that is not goes back to the text.
+    if (current === notes && trimmed !== '' && !/^\s/.test(raw) && beforeNotes) current = beforeNotes
+    if (linkDefinition.test(trimmed)) continue
     if (tableDelimiterRow.test(trimmed) && trimmed.includes('-') && trimmed.includes('|')) continue
     if (thematicBreak.test(trimmed)) continue
-    // A table row's cells, each its own words.
-    words.push(inlineText(trimmed.startsWith('|') ? trimmed.replace(/(?<!\\)\|/g, ' ') : trimmed))
+    current.words.push(trimmed.startsWith('|') ? tableRowText(trimmed) : inlineText(trimmed))
   }
-  close()
-  return { summary, tags: tags ?? [], sections }
+  if (notes) sections.push(notes)
+  return {
+    summary,
+    tags: tags ?? [],
+    sections: sections.flatMap(({ words, ...section }) => {
+      const text = words.join(' ').replace(/\s+/g, ' ').trim()
+      // A post that opens with a heading has no text before it.
+      return text === '' && section.id === undefined ? [] : [{ ...section, text }]
+    }),
+  }
 }
