@@ -320,3 +320,39 @@ describe('diagrams as code', () => {
     ])
   })
 })
+
+describe("the Markdown copy's headings", () => {
+  it("end in the page's ids, unescaped, inside an element written as it was, and beside GFM's footnotes", async () => {
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource(
+        {},
+        [
+          '## `__slots__` and memory',
+          '',
+          'A claim.[^1]',
+          '',
+          '<details>',
+          '<summary>More</summary>',
+          '',
+          '## Hidden heading',
+          '',
+          'Inside.',
+          '',
+          '</details>',
+          '',
+          '## Footnote label',
+          '',
+          '[^1]: The source.',
+        ].join('\n'),
+      ),
+    })
+    const { code, markdown } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    const ids = [...code.matchAll(/id:"([^"]+)"/g)].map(([, id]) => id)
+    // The page's own id for the heading, whatever it is (GFM's footnotes heading takes the same one).
+    expect(ids).toEqual(expect.arrayContaining(['__slots__-and-memory', 'hidden-heading', 'footnote-label']))
+    expect(markdown).toMatch(/^## `__slots__` and memory \{#__slots__-and-memory\}$/m)
+    expect(markdown).toMatch(/^ *## Hidden heading \{#hidden-heading\}$/m)
+    expect(markdown).toMatch(/^## Footnote label \{#footnote-label\}$/m)
+    expect(markdown.match(/\{#/g)).toHaveLength(3)
+  })
+})

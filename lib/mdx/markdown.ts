@@ -130,9 +130,8 @@ function componentMarkdown(node: MdxJsxFlowElement | MdxJsxTextElement): RootCon
   }
 }
 
-/** The Markdown body's tree, made from a compiled post's tree; the tree itself is left as it was. */
-function markdownTree(tree: Root): Root {
-  const copy = structuredClone(tree)
+/** The Markdown body's tree: the compiled post's tree (a copy of it) with its components turned into Markdown. */
+function markdownTree(copy: Root): Root {
   visit(copy, (node, index, parent) => {
     if (!parent || index === undefined) return
     const replaceWith = (nodes: RootContent[]): [typeof SKIP, number] => {
@@ -169,15 +168,17 @@ function markdownTree(tree: Root): Root {
  * reader of the copy, and the search page that reads it (lib/search/markdown-text.ts), can link to the same section
  * of the article. `headingIds` maps where a heading starts in the post's source to the id the page gave it
  * (`rehypeHeadingIds`): the copy's headings are the same nodes, so each finds its own, and one the page shows
- * without an id (none does today) is written without one.
+ * without an id (none does today) is written without one. `copy` is the tree `remarkMarkdownBody` handed over,
+ * changed in place.
  */
-export function writeMarkdownBody(tree: Root, headingIds: Map<number, string>): string {
-  visit(tree, 'heading', (heading) => {
+export function writeMarkdownBody(copy: Root, headingIds: Map<number, string>): string {
+  // Before any element is written out as it was: a heading inside <details> keeps its id too.
+  visit(copy, 'heading', (heading) => {
     const id = headingIds.get(heading.position?.start.offset ?? -1)
     // Raw, so that the serializer does not escape an id's underscores into `\_`.
     if (id) heading.children.push({ type: 'html', value: ` {#${id}}` })
   })
-  return toMarkdown(tree, style).trim() + '\n'
+  return toMarkdown(markdownTree(copy), style).trim() + '\n'
 }
 
 /** A rehype plugin, after rehype-slug, that records each heading's id by where the heading starts in the source. */
@@ -191,9 +192,12 @@ export function rehypeHeadingIds(headingIds: Map<number, string>) {
   }
 }
 
-/** A remark plugin that hands over the tree of each compiled post's Markdown body, for `writeMarkdownBody`. */
+/**
+ * A remark plugin that hands over a copy of each compiled post's tree as it stands here (its components' props
+ * worked out), for `writeMarkdownBody` once the page's heading ids are known.
+ */
 export function remarkMarkdownBody(onConverted: (tree: Root) => void) {
   return () => (tree: Root) => {
-    onConverted(markdownTree(tree))
+    onConverted(structuredClone(tree))
   }
 }

@@ -27,7 +27,7 @@ function inlineText(line: string): string {
   const setAside = (text: string) => `\uE000${literal.push(text) - 1}\uE001`
   const prose = line
     // A code span opens with a run of backticks that no backslash escapes and closes with a run as long.
-    .replace(/(?<!\\)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, ticks: string, code: string) =>
+    .replace(/(?<![\\`])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, ticks: string, code: string) =>
       setAside(code.length > 1 && code.startsWith(' ') && code.endsWith(' ') ? code.slice(1, -1) : code),
     )
     .replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => setAside(character))

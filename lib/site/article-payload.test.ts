@@ -70,7 +70,9 @@ describe('hollowArticlePayload', () => {
 
   it('refuses a payload whose row runs past its end, naming the file', () => {
     const payload = rows.slice(0, 3).join('') + rows[3]
-    const page = pageWith(payload.replace(`2f:T${byteLength(article)},`, `2f:T${byteLength(article + rows[3]) + 1},`))
+    const page = pageWith(
+      payload.replace(`2f:T${byteLength(article)},`, `2f:T${(Buffer.byteLength(article + rows[3]) + 1).toString(16)},`),
+    )
     expect(() => hollowArticlePayload(page, 'posts/x.html')).toThrow(
       `posts/x.html: the payload row at byte ${Buffer.byteLength(rows[0] + rows[1])} runs past its end`,
     )
