@@ -18,7 +18,7 @@ import { recordTiming } from '../timing'
 import { ContentError, type ContentProblem } from '../problems'
 import { rehypeCollectHeadings, remarkInspect, type PostOutline } from './inspect'
 import { remarkDiagrams } from './diagrams'
-import { rehypeHeadingIds, remarkMarkdownBody, writeMarkdownBody } from './markdown'
+import { remarkMarkdownBody, writeMarkdownBody } from './markdown'
 import { defaultMediaDirectory, rehypePostImages } from './images'
 import { rehypePostText, type PostSection } from './text'
 import { remarkComponentProps } from './component-props'
@@ -164,9 +164,8 @@ async function compile(
             mediaDirectory,
           }),
           rehypeSlug,
-          rehypeCollectHeadings(outline),
-          // For the Markdown copy's headings, written after the compile.
-          rehypeHeadingIds(headingIds),
+          // Also each heading's id by its place in the source, for the Markdown copy's headings, written after.
+          rehypeCollectHeadings(outline, headingIds),
           rehypePostText(sections),
           rehypeTableRegions,
           [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],

@@ -71,13 +71,19 @@ export function remarkInspect(file: string, problems: ContentProblem[], outline:
   }
 }
 
-/** A rehype plugin, after rehype-slug, that records the post's headings: every id, and the h2/h3 sections. */
-export function rehypeCollectHeadings(outline: PostOutline) {
+/**
+ * A rehype plugin, after rehype-slug, that records the post's headings: every id, and the h2/h3 sections; and in
+ * `idsBySourceOffset`, each id by where its heading starts in the post's source, for the Markdown copy's headings
+ * (writeMarkdownBody in lib/mdx/markdown.ts).
+ */
+export function rehypeCollectHeadings(outline: PostOutline, idsBySourceOffset: Map<number, string>) {
   return () => (tree: HastRoot) => {
     visit(tree, 'element', (node) => {
       const { id } = node.properties
       if (!/^h[1-6]$/.test(node.tagName) || typeof id !== 'string') return
       outline.headings.push(id)
+      const offset = node.position?.start.offset
+      if (offset !== undefined) idsBySourceOffset.set(offset, id)
       // GFM's footnotes heading is for screen readers only (class sr-only): not a section to jump to.
       const visible = !String(node.properties.className ?? '').includes('sr-only')
       if (visible && (node.tagName === 'h2' || node.tagName === 'h3'))

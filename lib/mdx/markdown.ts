@@ -3,7 +3,6 @@
 // (mdast-util-to-markdown with its GFM extension). Imports and comments go; a <Callout> becomes a
 // blockquote headed by its kind and title; a <BenchmarkTable> becomes a GFM table of the same rows and figures as
 // the page (worked out by lib/mdx/component-props.ts, which runs first); everything else stays as written.
-import type { Root as HastRoot } from 'hast'
 import type { BlockContent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { gfmToMarkdown } from 'mdast-util-gfm'
@@ -167,7 +166,7 @@ function markdownTree(copy: Root): Root {
  * header-attribute syntax of Pandoc's Markdown, kramdown and markdown-it-attrs; GitHub shows it as text), so that a
  * reader of the copy, and the search page that reads it (lib/search/markdown-text.ts), can link to the same section
  * of the article. `headingIds` maps where a heading starts in the post's source to the id the page gave it
- * (`rehypeHeadingIds`): the copy's headings are the same nodes, so each finds its own, and one the page shows
+ * (`rehypeCollectHeadings` in lib/mdx/inspect.ts): the copy's headings are the same nodes, so each finds its own, and one the page shows
  * without an id (none does today) is written without one. `copy` is the tree `remarkMarkdownBody` handed over,
  * changed in place.
  */
@@ -179,17 +178,6 @@ export function writeMarkdownBody(copy: Root, headingIds: Map<number, string>): 
     if (id) heading.children.push({ type: 'html', value: ` {#${id}}` })
   })
   return toMarkdown(markdownTree(copy), style).trim() + '\n'
-}
-
-/** A rehype plugin, after rehype-slug, that records each heading's id by where the heading starts in the source. */
-export function rehypeHeadingIds(headingIds: Map<number, string>) {
-  return () => (tree: HastRoot) => {
-    visit(tree, 'element', (node) => {
-      const offset = node.position?.start.offset
-      if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id === 'string' && offset !== undefined)
-        headingIds.set(offset, node.properties.id)
-    })
-  }
 }
 
 /**
