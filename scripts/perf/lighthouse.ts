@@ -3,18 +3,20 @@
 // production build (built first if .next has none), side by side with the floor: the cheapest page the same Next.js
 // serves (scripts/perf/floor/, one heading and one paragraph, built beside the site). Lighthouse's absolute figures
 // move with the machine (its CPU benchmark index, printed, ranges from about 600 to 1,400 on the same host); the
-// ratio of a page to the floor measured in the same run does much less. It runs the floor and each page --runs
-// times (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds), and prints every
-// run, each page's medians of LCP, total blocking time, main-thread work and HTML bytes, their ratios to the
-// floor's, and the category scores. Reports (HTML and JSON) go to lighthouse-reports/, which git ignores. Default
-// pages: the index and the benchmark article. Not part of `npm test` (a few minutes); on a shared machine, run it
-// alone.
+// ratio of a page to the floor measured in the same run does much less. The floor is measured twice: as Next serves
+// it, and with its scripts fetched after its first paint, as the site's pages fetch them. It runs both floors and
+// each page --runs times (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds),
+// and prints every run, each page's medians of LCP, total blocking time, main-thread work, time to interactive and
+// HTML bytes, their ratios to both floors', and the category scores. Reports (HTML and JSON) go to
+// lighthouse-reports/, which git ignores. Default pages: the index and the benchmark article. Not part of `npm test`
+// (a few minutes); on a shared machine, run it alone.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Result as LighthouseResult } from 'lighthouse'
+import { deferScripts } from '../../lib/site/deferred-scripts'
 import { findChromium } from '../test/browser'
 import { freePort, machineDescription, startProductionServer, waitForServer } from './machine'
 
@@ -36,6 +38,8 @@ const reportDir = 'lighthouse-reports'
 type Run = {
   scores: Record<(typeof categories)[number], number>
   lcpMs: number
+  /** Lighthouse's time to interactive: when the page's scripts have run and its main thread has gone quiet. */
+  ttiMs: number
   tbtMs: number
   mainThreadMs: number
   htmlBytes: number
@@ -128,6 +132,7 @@ function audit(url: string, port: number, name: string): Run {
   return {
     scores,
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+    ttiMs: lhr.audits.interactive?.numericValue ?? NaN,
     tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
     mainThreadMs: lhr.audits['mainthread-work-breakdown']?.numericValue ?? NaN,
     // The page's HTML as the browser received it, uncompressed.
@@ -139,6 +144,13 @@ function audit(url: string, port: number, name: string): Run {
 }
 
 const floorDir = path.join('scripts', 'perf', 'floor')
+/**
+ * The floor's second page, the same empty page with Next's scripts fetched after its first paint, as the site's
+ * pages fetch them (lib/site/deferred-scripts.ts): the floor shows what the framework costs as Next serves it, this
+ * one how much of a page's distance from it is the way the site loads the framework.
+ */
+const floorDeferredPage = path.join(floorDir, '.next', 'server', 'app', 'scripts-after-paint.html')
+const floorDeferred = 'floor, scripts after first paint'
 const next = path.join('node_modules', '.bin', 'next')
 
 /** `next start` over the floor's build, on a free port. */
@@ -169,6 +181,7 @@ const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).
 function describeRun(run: Run): string {
   return (
     `LCP ${seconds(run.lcpMs)}, TBT ${run.tbtMs.toFixed(0)} ms, main thread ${seconds(run.mainThreadMs)}, ` +
+    `TTI ${seconds(run.ttiMs)}, ` +
     `HTML ${kib(run.htmlBytes)}, CLS ${run.cls.toFixed(3)}; ` +
     `${categories.map((category) => `${category} ${run.scores[category]}`).join(', ')}; benchmark index ${run.benchmarkIndex.toFixed(0)}`
   )
@@ -179,7 +192,7 @@ async function main() {
     console.log('No production build in .next: running npm run build')
     if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
   }
-  if (!existsSync(path.join(floorDir, '.next', 'BUILD_ID'))) {
+  if (!existsSync(floorDeferredPage)) {
     console.log(`Building the floor (${floorDir})`)
     const built = spawnSync(next, ['build', floorDir], {
       stdio: 'inherit',
@@ -187,19 +200,28 @@ async function main() {
     })
     if (built.status !== 0) process.exit(1)
   }
+  writeFileSync(floorDeferredPage, deferScripts(readFileSync(floorDeferredPage, 'utf8'), floorDeferredPage))
   mkdirSync(reportDir, { recursive: true })
   console.log(`Lighthouse (mobile preset, ${runs} runs per page) on ${machineDescription()}`)
   const server = await startProductionServer()
   const floor = await startFloorServer()
   const chromium = await startChromium()
-  const measured = new Map<string, Run[]>([['floor', []], ...pages.map((page): [string, Run[]] => [page, []])])
+  const measured = new Map<string, Run[]>([
+    ['floor', []],
+    [floorDeferred, []],
+    ...pages.map((page): [string, Run[]] => [page, []]),
+  ])
+  const floorUrls = new Map([
+    ['floor', `${floor.url}/`],
+    [floorDeferred, `${floor.url}/scripts-after-paint`],
+  ])
   const name = (page: string, run: number) =>
-    `${page === 'floor' ? 'floor' : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
+    `${floorUrls.has(page) ? page.replace(/[^a-z0-9-]+/gi, '-') : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
   try {
     // Interleaved, run by run, so that a slower spell of the machine falls on the floor and the pages alike.
     for (let run = 1; run <= runs; run++) {
       for (const [page, results] of measured) {
-        const url = page === 'floor' ? `${floor.url}/` : server.url + page
+        const url = floorUrls.get(page) ?? server.url + page
         const result = audit(url, chromium.port, name(page, run))
         results.push(result)
         console.log(`${page} run ${run}: ${describeRun(result)}`)
@@ -211,15 +233,17 @@ async function main() {
     floor.stop()
   }
 
-  const medianOf = (results: Run[], key: 'lcpMs' | 'tbtMs' | 'mainThreadMs' | 'htmlBytes') =>
+  const medianOf = (results: Run[], key: 'lcpMs' | 'tbtMs' | 'mainThreadMs' | 'ttiMs' | 'htmlBytes') =>
     median(results.map((result) => result[key]))
-  const floorRuns = measured.get('floor')!
-  const floorMedians = {
-    lcp: medianOf(floorRuns, 'lcpMs'),
-    tbt: medianOf(floorRuns, 'tbtMs'),
-    main: medianOf(floorRuns, 'mainThreadMs'),
-    html: medianOf(floorRuns, 'htmlBytes'),
-  }
+  const mediansOf = (results: Run[]) => ({
+    lcp: medianOf(results, 'lcpMs'),
+    tbt: medianOf(results, 'tbtMs'),
+    main: medianOf(results, 'mainThreadMs'),
+    tti: medianOf(results, 'ttiMs'),
+    html: medianOf(results, 'htmlBytes'),
+  })
+  const floorMedians = mediansOf(measured.get('floor')!)
+  const deferredFloorMedians = mediansOf(measured.get(floorDeferred)!)
   console.log(`\nMedians of ${runs} runs, and each page's ratio to the floor measured in the same run`)
   console.log(
     `Lighthouse CPU benchmark index: ${[...measured.values()]
@@ -227,21 +251,25 @@ async function main() {
       .map((result) => result.benchmarkIndex.toFixed(0))
       .join(', ')}`,
   )
-  console.log('page | LCP | TBT | main-thread work | HTML | scores')
+  console.log('page | LCP | TBT | main-thread work | time to interactive | HTML | scores')
   for (const [page, results] of measured) {
-    const lcp = medianOf(results, 'lcpMs')
-    const tbt = medianOf(results, 'tbtMs')
-    const main = medianOf(results, 'mainThreadMs')
-    const html = medianOf(results, 'htmlBytes')
+    const { lcp, tbt, main, tti, html } = mediansOf(results)
     const scores = categories.map((category) => median(results.map((result) => result.scores[category]))).join('/')
     console.log(
       page === 'floor'
-        ? `floor (empty Next page) | ${seconds(lcp)} | ${tbt.toFixed(0)} ms | ${seconds(main)} | ${kib(html)} | ${scores}`
+        ? `floor (empty Next page) | ${seconds(lcp)} | ${tbt.toFixed(0)} ms | ${seconds(main)} | ${seconds(tti)} | ${kib(html)} | ${scores}`
         : `${page} | ${seconds(lcp)} (${ratio(lcp, floorMedians.lcp)}) | ${tbt.toFixed(0)} ms (${ratio(tbt, floorMedians.tbt)}) | ` +
-            `${seconds(main)} (${ratio(main, floorMedians.main)}) | ${kib(html)} | ${scores}`,
+            `${seconds(main)} (${ratio(main, floorMedians.main)}) | ${seconds(tti)} (${ratio(tti, floorMedians.tti)}) | ${kib(html)} | ${scores}`,
     )
     const losses = new Set(results.flatMap((result) => result.losses))
     if (page !== 'floor' && losses.size > 0) for (const loss of losses) console.log(`    - ${loss}`)
+  }
+  console.log(`\nEach page's ratio to the ${floorDeferred} (LCP, TBT, main-thread work, time to interactive)`)
+  for (const [page, results] of measured) {
+    if (floorUrls.has(page)) continue
+    const medians = mediansOf(results)
+    const ratios = (['lcp', 'tbt', 'main', 'tti'] as const).map((key) => ratio(medians[key], deferredFloorMedians[key]))
+    console.log(`${page} | ${ratios.join(' | ')}`)
   }
   console.log(`\nReports: ${reportDir}/ (HTML and JSON per run).`)
 }
