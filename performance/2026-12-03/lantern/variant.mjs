@@ -1,6 +1,6 @@
 // A lab variant of one prerendered article page, for Lighthouse only (never shipped): run from the project root after
 // `npm run build`, then `npm run lighthouse -- --runs 5 /posts/go-struct-field-alignment`.
-//   node performance/2026-12-03/lantern/variant.mjs <base|scriptsend>
+//   node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint>
 // `next start` copies a prerendered page into .next/server/route-cache/ the first time it serves it and serves that
 // copy from then on, so both are rewritten. The built page is kept inside .next (a new build replaces it), and every
 // variant ends with an HTML comment naming it, so `curl` shows which one the server answers with.
@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const variant = process.argv[2]
-if (!['base', 'scriptsend'].includes(variant)) {
-  console.error('usage: node performance/2026-12-03/lantern/variant.mjs <base|scriptsend>')
+if (!['base', 'scriptsend', 'afterpaint'].includes(variant)) {
+  console.error('usage: node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint>')
   process.exit(2)
 }
 const slug = 'go-struct-field-alignment'
@@ -23,6 +23,15 @@ if (variant === 'scriptsend') {
   const tags = []
   html = html.replace(/<script src="[^"]*" async=""><\/script>/g, (tag) => (tags.push(tag), ''))
   html = html.replace('</body>', `${tags.join('')}</body>`)
+}
+if (variant === 'afterpaint') {
+  // The async script tags and the entry's preload become a list that an inline script at the end of <body> adds
+  // after the first frame (what lib/site/deferred-scripts.ts then built into every page).
+  const sources = []
+  html = html.replace(/<script src="([^"]*)" async=""><\/script>/g, (tag, src) => (sources.push(src), ''))
+  html = html.replace(/<link rel="preload" as="script" fetchPriority="low" href="[^"]*"\/>/g, '')
+  const loader = `<script>(function(s){var d=false;function go(){if(d)return;d=true;s.forEach(function(u){var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})}if(document.hidden)addEventListener("load",go);else requestAnimationFrame(function(){setTimeout(go,0)})})(${JSON.stringify(sources)})</script>`
+  html = html.replace('</body>', `${loader}</body>`)
 }
 if (variant !== 'base') html += `<!-- lantern variant: ${variant} -->`
 
