@@ -92,7 +92,7 @@ test('an opened article carries its text once, and shows it again when the reade
   await page.goto(benchmarkArticle.path)
   const paragraph = (await page.getByRole('article').locator('.prose > p').first().textContent()) ?? ''
   const words = paragraph.match(/[A-Za-z ,]{30,}/)![0]
-  // The page's router payload does not repeat the article (lib/site/article-payload.ts).
+  // The page's router payload does not repeat the article (scripts/build/hollow-article-payloads.ts).
   const html = await (await request.get(benchmarkArticle.path)).text()
   expect(html.split(words).length - 1).toBe(1)
   await page
@@ -106,39 +106,6 @@ test('an opened article carries its text once, and shows it again when the reade
   await page.goForward()
   await page.goBack()
   await expect(page.getByRole('article').getByText(words)).toBeVisible()
-})
-
-test("an article's scripts are fetched after its first frame, and the page still comes alive", async ({
-  page,
-  request,
-}) => {
-  // Next's scripts are not in <head>, where they would share a slow connection with the stylesheet and the font.
-  const html = await (await request.get(benchmarkArticle.path)).text()
-  const head = html.slice(0, html.indexOf('</head>'))
-  expect(head).not.toMatch(/<script src="[^"]*" async/)
-  expect(head).not.toMatch(/<link[^>]*as="script"/)
-  await page.addInitScript(() =>
-    requestAnimationFrame(() => ((window as unknown as { firstFrame: number }).firstFrame = performance.now())),
-  )
-  await page.goto(benchmarkArticle.path)
-  const { firstFrame, scriptStarts } = await page.evaluate(() => ({
-    firstFrame: (window as unknown as { firstFrame: number }).firstFrame,
-    scriptStarts: performance
-      .getEntriesByType('resource')
-      .filter((entry) => /\/_next\/static\/chunks\/[^/]+\.js$/.test(entry.name))
-      .map((entry) => entry.startTime),
-  }))
-  expect(scriptStarts.length).toBeGreaterThan(2)
-  for (const start of scriptStarts) expect(start).toBeGreaterThanOrEqual(firstFrame)
-  // They ran: once React has hydrated the link, the router opens the next article without loading a new document.
-  const next = page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next article/ })
-  await expect
-    .poll(() => next.evaluate((link) => Object.keys(link).some((key) => key.startsWith('__reactProps$'))))
-    .toBe(true)
-  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
-  await next.click()
-  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(benchmarkArticle.title)
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
 })
 
 test('an opened article keeps its text when hydration fails and React renders the page afresh', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, scriptsSettled, test } from './fixtures'
+import { expect, test } from './fixtures'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -30,7 +30,6 @@ test('touch readers see the button without hovering', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 800 } })
   const page = await context.newPage()
   await page.goto('/posts/go-struct-field-alignment')
-  await scriptsSettled(page)
   const button = page.getByRole('button', { name: /^Copy .*code$/ }).first()
   await button.scrollIntoViewIfNeeded()
   await expect(button).toBeVisible()

@@ -1,48 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
-import { deferredScriptsAttribute, settledAttribute } from '../lib/site/deferred-scripts'
+import { expect, type Page } from '@playwright/test'
 
-export { expect }
-
-/**
- * Resolves once the scripts a prerendered page adds after its first paint (lib/site/deferred-scripts.ts) have run or
- * failed. The load event, which `goto` waits for, does not wait for them, and a test that presses the page's buttons
- * needs them. A page without that loader (a feed, a page rendered on request) resolves at once. Polled on a timer,
- * since a hidden page runs no animation frames.
- */
-export async function scriptsSettled(page: Page) {
-  await page.waitForFunction(
-    ([loaderSelector, settled]) => {
-      const loader = document.querySelector(loaderSelector)
-      return !loader || loader.hasAttribute(settled)
-    },
-    [`script[${deferredScriptsAttribute}]`, settledAttribute] as const,
-    { polling: 100 },
-  )
-}
-
-/**
- * Playwright's test, with a page whose goto and reload also wait for the page's scripts (scriptsSettled), so that a
- * test acts on a page whose scripts have run. Documents loaded any other way (goBack, goForward, a click that loads a
- * new document, a page the test opens itself) are not waited for: such a test calls scriptsSettled.
- */
-export const test = base.extend({
-  page: async ({ page, javaScriptEnabled }, provide) => {
-    // Without JavaScript the loader never runs, and the page is complete at its load event.
-    if (javaScriptEnabled === false) return provide(page)
-    const goto = page.goto.bind(page)
-    const reload = page.reload.bind(page)
-    const settled = async <T>(response: T, options?: { waitUntil?: string }) => {
-      if (!options?.waitUntil || options.waitUntil === 'load' || options.waitUntil === 'networkidle')
-        await scriptsSettled(page)
-      return response
-    }
-    page.goto = async (url, options) => settled(await goto(url, options), options)
-    page.reload = async (options) => settled(await reload(options), options)
-    await provide(page)
-  },
-})
+export { expect, test } from '@playwright/test'
 
 /** The article every engine test reads: it has callouts, highlighted code and benchmark tables. */
 export const benchmarkArticle = {

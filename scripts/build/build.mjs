@@ -49,11 +49,10 @@ const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
 const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 if (result.status !== 0) failed(result.status, 'The build failed')
 
-// Every prerendered page fetches Next's scripts after its first paint, and each article carries its body once, not
-// again in its inline router payload.
-const rewrite = spawnSync(
+// Each prerendered article carries its body once, not again in its inline router payload.
+const hollow = spawnSync(
   process.execPath,
-  ['--import', 'tsx', path.join('scripts', 'build', 'rewrite-prerendered-pages.ts')],
+  ['--import', 'tsx', path.join('scripts', 'build', 'hollow-article-payloads.ts')],
   { stdio: 'inherit', env: process.env },
 )
-if (rewrite.status !== 0) failed(rewrite.status, 'The prerendered pages could not be rewritten')
+if (hollow.status !== 0) failed(hollow.status, "The articles' inline payloads could not be rewritten")

@@ -11,7 +11,6 @@ import {
   type Budget,
   type BuildFacts,
 } from './budget'
-import { deferScripts } from '../../lib/site/deferred-scripts'
 
 const html = [
   '<link rel="preload" as="script" href="/_next/static/chunks/main.js"/>',
@@ -54,19 +53,6 @@ describe('the JavaScript budget', () => {
       { src: '/_next/static/chunks/copy-button.js', noModule: false },
     ])
     expect(inlineScripts(html)).toBe('self.__next_f.push([1,"payload"])')
-  })
-
-  it('finds the same scripts in a page whose loader adds them after the first paint', () => {
-    const deferred = deferScripts(
-      `<html><head>${html.replace('as="script"', 'as="script" fetchPriority="low"')}</head><body></body></html>`,
-    )
-    expect(deferred).not.toContain('async=""')
-    expect(scriptTags(deferred)).toEqual([
-      { src: '/_next/static/chunks/polyfills.js', noModule: true },
-      { src: '/_next/static/chunks/main.js', noModule: false },
-      { src: '/_next/static/chunks/router.js', noModule: false },
-      { src: '/_next/static/chunks/copy-button.js', noModule: false },
-    ])
   })
 
   it("counts Next's runtime and chunks of only Next's modules as the framework, and anything else as the site's", () => {

@@ -3,34 +3,23 @@
 // committed budget (performance-budget.json). scripts/perf/js-budget.ts reads the build folder and prints it.
 import { gzipSync } from 'node:zlib'
 import { parse, type Node } from 'acorn'
-import { deferredScriptsAttribute, deferredScriptSources } from '../../lib/site/deferred-scripts'
 
 export type ScriptTag = { src: string; noModule: boolean }
 
-/**
- * The external scripts of an HTML page, in order, each once (Next also preloads some with <link>): its script tags
- * and the scripts its loader adds after the first paint (lib/site/deferred-scripts.ts).
- */
+/** The external scripts of an HTML page, in order, each once (Next also preloads some with <link>). */
 export function scriptTags(html: string): ScriptTag[] {
   const tags: ScriptTag[] = []
   const seen = new Set<string>()
-  const add = (src: string, noModule: boolean) => {
-    if (seen.has(src)) return
+  for (const [tag] of html.matchAll(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(tag)![1].replace(/&amp;/g, '&')
+    if (seen.has(src)) continue
     seen.add(src)
-    tags.push({ src, noModule })
-  }
-  for (const [tag] of html.matchAll(/<script\b[^>]*\b(?:src|data-deferred-scripts)="[^"]+"[^>]*>/g)) {
-    if (tag.includes(`${deferredScriptsAttribute}=`)) {
-      for (const src of deferredScriptSources(tag)) add(src, false)
-    } else add(/\bsrc="([^"]+)"/.exec(tag)![1].replace(/&amp;/g, '&'), /\bnoModule\b/i.test(tag))
+    tags.push({ src, noModule: /\bnoModule\b/i.test(tag) })
   }
   return tags
 }
 
-/**
- * The contents of the page's inline scripts: the App Router's bootstrap, the page's RSC payload and the loader that
- * adds the deferred scripts.
- */
+/** The contents of the page's inline scripts: the App Router's bootstrap and the page's RSC payload. */
 export function inlineScripts(html: string): string {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n')
 }
