@@ -3,20 +3,18 @@
 // production build (built first if .next has none), side by side with the floor: the cheapest page the same Next.js
 // serves (scripts/perf/floor/, one heading and one paragraph, built beside the site). Lighthouse's absolute figures
 // move with the machine (its CPU benchmark index, printed, ranges from about 600 to 1,400 on the same host); the
-// ratio of a page to the floor measured in the same run does much less. The floor is measured twice: as Next serves
-// it, and with its scripts fetched after its first paint, as the site's pages fetch them. It runs both floors and
-// each page --runs times (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds),
-// and prints every run, each page's medians of LCP, total blocking time, main-thread work, time to interactive and
-// HTML bytes, their ratios to both floors', and the category scores. Reports (HTML and JSON) go to
-// lighthouse-reports/, which git ignores. Default pages: the index and the benchmark article. Not part of `npm test`
-// (a few minutes); on a shared machine, run it alone.
+// ratio of a page to the floor measured in the same run does much less. It runs the floor and each page --runs times
+// (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds), and prints every run,
+// each page's medians of LCP, total blocking time, main-thread work, time to interactive and HTML bytes, their ratios
+// to the floor's, and the category scores. Reports (HTML and JSON) go to lighthouse-reports/, which git ignores.
+// Default pages: the index and the benchmark article. Not part of `npm test` (a few minutes); on a shared machine,
+// run it alone.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Result as LighthouseResult } from 'lighthouse'
-import { deferScripts } from '../../lib/site/deferred-scripts'
 import { findChromium } from '../test/browser'
 import { freePort, machineDescription, startProductionServer, waitForServer } from './machine'
 
@@ -144,13 +142,6 @@ function audit(url: string, port: number, name: string): Run {
 }
 
 const floorDir = path.join('scripts', 'perf', 'floor')
-/**
- * The floor's second page, the same empty page with Next's scripts fetched after its first paint, as the site's
- * pages fetch them (lib/site/deferred-scripts.ts): the floor shows what the framework costs as Next serves it, this
- * one how much of a page's distance from it is the way the site loads the framework.
- */
-const floorDeferredPage = path.join(floorDir, '.next', 'server', 'app', 'scripts-after-paint.html')
-const floorDeferred = 'floor, scripts after first paint'
 const next = path.join('node_modules', '.bin', 'next')
 
 /** `next start` over the floor's build, on a free port. */
@@ -192,7 +183,7 @@ async function main() {
     console.log('No production build in .next: running npm run build')
     if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
   }
-  if (!existsSync(floorDeferredPage)) {
+  if (!existsSync(path.join(floorDir, '.next', 'BUILD_ID'))) {
     console.log(`Building the floor (${floorDir})`)
     const built = spawnSync(next, ['build', floorDir], {
       stdio: 'inherit',
@@ -200,28 +191,19 @@ async function main() {
     })
     if (built.status !== 0) process.exit(1)
   }
-  writeFileSync(floorDeferredPage, deferScripts(readFileSync(floorDeferredPage, 'utf8'), floorDeferredPage))
   mkdirSync(reportDir, { recursive: true })
   console.log(`Lighthouse (mobile preset, ${runs} runs per page) on ${machineDescription()}`)
   const server = await startProductionServer()
   const floor = await startFloorServer()
   const chromium = await startChromium()
-  const measured = new Map<string, Run[]>([
-    ['floor', []],
-    [floorDeferred, []],
-    ...pages.map((page): [string, Run[]] => [page, []]),
-  ])
-  const floorUrls = new Map([
-    ['floor', `${floor.url}/`],
-    [floorDeferred, `${floor.url}/scripts-after-paint`],
-  ])
+  const measured = new Map<string, Run[]>([['floor', []], ...pages.map((page): [string, Run[]] => [page, []])])
   const name = (page: string, run: number) =>
-    `${floorUrls.has(page) ? page.replace(/[^a-z0-9-]+/gi, '-') : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
+    `${page === 'floor' ? 'floor' : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
   try {
     // Interleaved, run by run, so that a slower spell of the machine falls on the floor and the pages alike.
     for (let run = 1; run <= runs; run++) {
       for (const [page, results] of measured) {
-        const url = floorUrls.get(page) ?? server.url + page
+        const url = page === 'floor' ? `${floor.url}/` : server.url + page
         const result = audit(url, chromium.port, name(page, run))
         results.push(result)
         console.log(`${page} run ${run}: ${describeRun(result)}`)
@@ -243,7 +225,6 @@ async function main() {
     html: medianOf(results, 'htmlBytes'),
   })
   const floorMedians = mediansOf(measured.get('floor')!)
-  const deferredFloorMedians = mediansOf(measured.get(floorDeferred)!)
   console.log(`\nMedians of ${runs} runs, and each page's ratio to the floor measured in the same run`)
   console.log(
     `Lighthouse CPU benchmark index: ${[...measured.values()]
@@ -263,13 +244,6 @@ async function main() {
     )
     const losses = new Set(results.flatMap((result) => result.losses))
     if (page !== 'floor' && losses.size > 0) for (const loss of losses) console.log(`    - ${loss}`)
-  }
-  console.log(`\nEach page's ratio to the ${floorDeferred} (LCP, TBT, main-thread work, time to interactive)`)
-  for (const [page, results] of measured) {
-    if (floorUrls.has(page)) continue
-    const medians = mediansOf(results)
-    const ratios = (['lcp', 'tbt', 'main', 'tti'] as const).map((key) => ratio(medians[key], deferredFloorMedians[key]))
-    console.log(`${page} | ${ratios.join(' | ')}`)
   }
   console.log(`\nReports: ${reportDir}/ (HTML and JSON per run).`)
 }
