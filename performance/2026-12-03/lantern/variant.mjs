@@ -26,7 +26,7 @@ if (variant === 'scriptsend') {
 }
 if (variant === 'afterpaint') {
   // The async script tags and the entry's preload become a list that an inline script at the end of <body> adds
-  // after the first frame (what lib/site/deferred-scripts.ts then built into every page).
+  // after the first frame (lib/site/deferred-scripts.ts makes the same change at build time).
   const sources = []
   html = html.replace(/<script src="([^"]*)" async=""><\/script>/g, (tag, src) => (sources.push(src), ''))
   html = html.replace(/<link rel="preload" as="script" fetchPriority="low" href="[^"]*"\/>/g, '')
