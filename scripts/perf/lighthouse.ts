@@ -2,7 +2,7 @@
 // simulated slow 4G and 4x CPU slowdown) on pages served the way production serves them: `npm start` over the
 // production build (built first if .next has none), side by side with the floor: the cheapest page the same Next.js
 // serves (scripts/perf/floor/, one heading and one paragraph, built beside the site). Lighthouse's absolute figures
-// move with the machine (its CPU benchmark index, printed, ranges from about 600 to 1,400 on the same host); the
+// move with the machine (its CPU benchmark index, printed, ranged from 1,059 to 2,794 on one host on 2026-12-03); the
 // ratio of a page to the floor measured in the same run does much less. It runs the floor and each page --runs times
 // (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds), and prints every run,
 // each page's medians of LCP, total blocking time, main-thread work, time to interactive and HTML bytes, their ratios

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Lighthouse mobile preset with DevTools throttling (the page really loads over a throttled connection and a 4x
 # slowed CPU, instead of Lantern's simulation), the struct article on two servers, interleaved, 3 runs each.
-# usage: devtools-throttled.sh <before-url> <after-url>
+# usage: devtools-throttled.sh <before-url> <after-url>, from the project root with /tmp/lcp/ present (it saves the reports
+# there); devtools-throttled-summary.mjs prints devtools-throttled.txt's lines from them.
 cd /work/main
 prof=$(mktemp -d)
 /usr/bin/chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir=$prof --remote-debugging-port=9334 about:blank >/dev/null 2>&1 &

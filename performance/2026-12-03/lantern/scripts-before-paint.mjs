@@ -1,6 +1,6 @@
 // For each Lighthouse report in lighthouse-reports/ (runs 1 to 3 of the last `npm run lighthouse`): the largest
 // paint's time in the unthrottled load, and how many of the page's scripts had finished loading by then. A script
-// that had is counted in the pessimistic half of Lighthouse's simulated LCP.
+// that had is counted in both halves of Lighthouse's simulated LCP (README.md says when it is not).
 //   node performance/2026-12-03/lantern/scripts-before-paint.mjs
 import fs from 'node:fs'
 

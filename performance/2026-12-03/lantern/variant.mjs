@@ -26,7 +26,7 @@ if (variant === 'scriptsend') {
 }
 if (variant === 'afterpaint') {
   // The async script tags and the entry's preload become a list that an inline script at the end of <body> adds
-  // after the first frame (lib/site/deferred-scripts.ts makes the same change at build time).
+  // after the first frame (what da40f68 did at build time, reverted by 1ec8a86).
   const sources = []
   html = html.replace(/<script src="([^"]*)" async=""><\/script>/g, (tag, src) => (sources.push(src), ''))
   html = html.replace(/<link rel="preload" as="script" fetchPriority="low" href="[^"]*"\/>/g, '')
