@@ -1,6 +1,6 @@
 // A lab variant of one prerendered article page, for Lighthouse only (never shipped): run from the project root after
 // `npm run build`, then `npm run lighthouse -- --runs 5 /posts/go-struct-field-alignment`.
-//   node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint>
+//   node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint|nofontpreload>
 // `next start` copies a prerendered page into .next/server/route-cache/ the first time it serves it and serves that
 // copy from then on, so both are rewritten. The built page is kept inside .next (a new build replaces it), and every
 // variant ends with an HTML comment naming it, so `curl` shows which one the server answers with.
@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const variant = process.argv[2]
-if (!['base', 'scriptsend', 'afterpaint'].includes(variant)) {
-  console.error('usage: node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint>')
+if (!['base', 'scriptsend', 'afterpaint', 'nofontpreload'].includes(variant)) {
+  console.error('usage: node performance/2026-12-03/lantern/variant.mjs <base|scriptsend|afterpaint|nofontpreload>')
   process.exit(2)
 }
 const slug = 'go-struct-field-alignment'
@@ -32,6 +32,12 @@ if (variant === 'afterpaint') {
   html = html.replace(/<link rel="preload" as="script" fetchPriority="low" href="[^"]*"\/>/g, '')
   const loader = `<script>(function(s){var d=false;function go(){if(d)return;d=true;s.forEach(function(u){var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})}if(document.hidden)addEventListener("load",go);else requestAnimationFrame(function(){setTimeout(go,0)})})(${JSON.stringify(sources)})</script>`
   html = html.replace('</body>', `${loader}</body>`)
+}
+if (variant === 'nofontpreload') {
+  // The text font's <link rel="preload"> removed: the font is then requested when the stylesheet's @font-face is used.
+  const before = html.length
+  html = html.replace(/<link rel="preload" href="[^"]*" as="font"[^>]*\/>/g, '')
+  if (html.length === before) throw new Error('no font preload to remove')
 }
 if (variant !== 'base') html += `<!-- lantern variant: ${variant} -->`
 
