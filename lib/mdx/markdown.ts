@@ -166,9 +166,9 @@ function markdownTree(copy: Root): Root {
  * header-attribute syntax of Pandoc's Markdown, kramdown and markdown-it-attrs; GitHub shows it as text), so that a
  * reader of the copy, and the search page that reads it (lib/search/markdown-text.ts), can link to the same section
  * of the article. `headingIds` maps where a heading starts in the post's source to the id the page gave it
- * (`rehypeCollectHeadings` in lib/mdx/inspect.ts): the copy's headings are the same nodes, so each finds its own, and one the page shows
- * without an id (none does today) is written without one. `copy` is the tree `remarkMarkdownBody` handed over,
- * changed in place.
+ * (`rehypeCollectHeadings` in lib/mdx/inspect.ts): the copy's headings are the same nodes, so each finds its own,
+ * and one the page shows without an id (none does today) is written without one. `copy` is the tree
+ * `remarkMarkdownBody` handed over, changed in place.
  */
 export function writeMarkdownBody(copy: Root, headingIds: Map<number, string>): string {
   // Before any element is written out as it was: a heading inside <details> keeps its id too.
