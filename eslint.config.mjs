@@ -24,6 +24,8 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '**/.next/**',
+    // Further build folders (NEXT_DIST_DIR=.next-<name>), which git ignores too.
+    '.next-*/**',
     '.e2e/**',
     'out/**',
     // npm run build:scale -- --keep leaves its builds here.
