@@ -1,0 +1,9 @@
+// fontverter (a dependency of subset-font) ships no types; this is the part scripts/fonts/ uses.
+declare module 'fontverter' {
+  type FontFormat = 'sfnt' | 'truetype' | 'woff' | 'woff2'
+  const fontverter: {
+    convert(font: Buffer, to: FontFormat, from?: FontFormat): Promise<Buffer>
+    detectFormat(font: Buffer): FontFormat
+  }
+  export default fontverter
+}
