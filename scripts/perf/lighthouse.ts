@@ -1,8 +1,9 @@
-// `npm run lighthouse -- [--runs 3] [path …]`: Lighthouse's mobile preset (its default: a mid-range phone,
-// simulated slow 4G and 4x CPU slowdown) on pages served the way production serves them: `npm start` over the
-// production build (built first if .next has none), side by side with the floor: the cheapest page the same Next.js
-// serves (scripts/perf/floor/, one heading and one paragraph, built beside the site). Lighthouse's absolute figures
-// move with the machine (its CPU benchmark index, printed, ranged from 1,059 to 2,794 on one host on 2026-12-03); the
+// `npm run lighthouse -- [--runs 3] [--throttling simulate|devtools] [path …]`: Lighthouse's mobile preset (its
+// default: a mid-range phone, simulated slow 4G and 4x CPU slowdown; `--throttling devtools` has Chrome slow the load
+// itself instead) on pages served the way production serves them: `npm start` over the production build (built
+// first if .next has none), side by side with the floor: the cheapest page the same Next.js serves
+// (scripts/perf/floor/, one heading and one paragraph, built beside the site). Lighthouse's absolute figures move
+// with the machine (its CPU benchmark index, printed, ranged from 1,059 to 2,794 on one host on 2026-12-03); the
 // ratio of a page to the floor measured in the same run does much less. It runs the floor and each page --runs times
 // (default 3), interleaved, in Debian's Chromium (or whichever scripts/test/browser.ts finds), and prints every run,
 // each page's medians of LCP, total blocking time, main-thread work, time to interactive and HTML bytes, their ratios
@@ -20,13 +21,24 @@ import { freePort, machineDescription, startProductionServer, waitForServer } fr
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    // simulate (Lighthouse's default) loads the page at full speed and models the slow phone from that trace;
+    // devtools has Chrome slow the network and CPU while it loads. They can disagree: performance/2026-12-03/.
+    throttling: { type: 'string', default: 'simulate' },
+    help: { type: 'boolean', short: 'h' },
+  },
 })
 if (options.help) {
   console.log(
-    'usage: npm run lighthouse -- [--runs 3] [path …]   (default paths: / and /posts/go-struct-field-alignment)',
+    'usage: npm run lighthouse -- [--runs 3] [--throttling simulate|devtools] [path …]   (default paths: / and /posts/go-struct-field-alignment)',
   )
   process.exit(0)
+}
+const throttling = options.throttling
+if (throttling !== 'simulate' && throttling !== 'devtools') {
+  console.error(`--throttling is simulate or devtools, not ${throttling}`)
+  process.exit(2)
 }
 const runs = Number(options.runs)
 const pages = positionals.length > 0 ? positionals : ['/', '/posts/go-struct-field-alignment']
@@ -100,6 +112,7 @@ function audit(url: string, port: number, name: string): Run {
       cli,
       url,
       `--port=${port}`,
+      `--throttling-method=${throttling}`,
       '--output=json',
       '--output=html',
       `--output-path=${outputPath}`,
@@ -192,7 +205,7 @@ async function main() {
     if (built.status !== 0) process.exit(1)
   }
   mkdirSync(reportDir, { recursive: true })
-  console.log(`Lighthouse (mobile preset, ${runs} runs per page) on ${machineDescription()}`)
+  console.log(`Lighthouse (mobile preset, throttling ${throttling}, ${runs} runs per page) on ${machineDescription()}`)
   const server = await startProductionServer()
   const floor = await startFloorServer()
   const chromium = await startChromium()
