@@ -33,7 +33,7 @@ export const sansRest = localFont({
     {
       prop: 'unicode-range',
       value:
-        'U+0, U+A1-A8, U+AA-AC, U+AE-AF, U+B4, U+B6, U+B8-D6, U+D8-F6, U+F8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+2044, U+20AC, U+2122, U+2191, U+2193, U+FEFF',
+        'U+A1-A8, U+AA-AC, U+AE-AF, U+B4, U+B6, U+B8-D6, U+D8-F6, U+F8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+2044, U+20AC, U+2122, U+2191, U+2193',
     },
   ],
 })
@@ -44,8 +44,8 @@ export const mono = localFont({
   variable: '--font-jetbrains-mono',
   display: 'swap',
   adjustFontFallback: false,
-  // Code sits below the fold on most pages: preloading this font took bandwidth from the CSS and the text font
-  // before the first paint on a slow connection (Lighthouse, mobile).
+  // Not preloaded: preloading it took bandwidth from the CSS and the text font before the first paint on a slow
+  // connection (Lighthouse, mobile). Every page uses it (the header's logo), but little of the first screen does.
   preload: false,
   declarations: [
     {
@@ -67,7 +67,7 @@ export const monoRest = localFont({
     {
       prop: 'unicode-range',
       value:
-        'U+D, U+A1-A8, U+AA-AF, U+B4, U+B6, U+B8-D6, U+D8-F6, U+F8-FF, U+102, U+131, U+152-153, U+2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+2044, U+20AC, U+2122, U+2191, U+2193, U+2215, U+FEFF',
+        'U+A1-A8, U+AA-AF, U+B4, U+B6, U+B8-D6, U+D8-F6, U+F8-FF, U+102, U+131, U+152-153, U+2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+2044, U+20AC, U+2122, U+2191, U+2193, U+2215',
     },
   ],
 })

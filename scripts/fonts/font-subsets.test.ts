@@ -10,9 +10,10 @@ describe('unicodeRange', () => {
 
 describe('the committed web font files', () => {
   let made: SubsetFile[]
+  // Four subsets and their WOFF2 compression take a few seconds, more on a busy machine.
   beforeAll(async () => {
     made = await makeFontSubsets()
-  })
+  }, 60_000)
 
   it('are what npm run fonts makes from the installed packages', () => {
     for (const { file, bytes } of made) {
@@ -25,7 +26,9 @@ describe('the committed web font files', () => {
       await makeFallbacksCss(),
     )
     const css = readFileSync('app/globals.css', 'utf8')
-    expect(css).toMatch(/--font-sans:\s+var\(--font-inter\), var\(--font-inter-rest\), 'Inter Fallback',/)
+    expect(css).toMatch(
+      /--font-sans:\s+var\(--font-inter\), var\(--font-inter-rest\), 'Inter Fallback', 'Inter Fallback Roboto',/,
+    )
     expect(css).toMatch(
       /--font-mono:\s+var\(--font-jetbrains-mono\), var\(--font-jetbrains-mono-rest\), 'JetBrains Mono Fallback',/,
     )
@@ -53,7 +56,8 @@ describe('the committed web font files', () => {
           .map((hex) => parseInt(hex, 16))
         return codePoint >= first && codePoint <= last
       })
-    for (const character of 'Az09 ’“”–—…×µ±·−') expect(covered(character.codePointAt(0) ?? 0), character).toBe(true)
+    for (const character of 'Az09 ’“”–—…×µ±·−')
+      expect(covered(character.codePointAt(0) ?? 0), character).toBe(true)
     expect(covered('é'.codePointAt(0) ?? 0)).toBe(false)
   })
 })

@@ -5,16 +5,21 @@
 // which must be exactly the characters the file holds: otherwise a browser would fetch a file for characters it cannot
 // draw, or draw characters in a fallback face. `npm run fonts` (scripts/fonts/subset-fonts.ts) writes the files.
 //
-// It also writes each font's fallback face (fonts/fallbacks.css): a system font scaled to the web font's average
-// width, ascent and descent, which draws the text until the web font arrives, so that little moves when it does.
-// next/font makes one from Arial alone, which Linux and ChromeOS lack; their metric-compatible clones (Liberation,
-// Arimo, Cousine) have the same widths, so the same overrides fit them.
+// It also writes each font's fallback faces (fonts/fallbacks.css): system fonts scaled to the web font's average
+// width, ascent and descent, which draw the text until the web font arrives, so that little moves when it does.
+// next/font makes one from Arial alone, which Linux, ChromeOS and Android lack: the faces here also name Arial's
+// metric-compatible clones (Liberation, Arimo, Cousine), which take the same overrides, and Roboto for Android.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fontverter from 'fontverter'
 import subsetFont from 'subset-font'
 
-/** The characters the core files keep, as [first, last] code points, when the font has them. */
+/**
+ * The characters the core files keep, as [first, last] code points, when the font has them. Not the combining
+ * accents: with them HarfBuzz keeps every accented letter they compose into (Inter's core file 31 to 39 KB), so a
+ * letter written as a base and a combining accent takes them from two faces, and the accent may sit less well.
+ * Text typed as precomposed letters (é, not e + ◌́), as the posts are, is drawn whole from the rest file.
+ */
 const coreCodePoints: ReadonlyArray<readonly [number, number]> = [
   [0x20, 0x7e], // ASCII
   [0xa0, 0xa0], // no-break space
@@ -25,32 +30,44 @@ const coreCodePoints: ReadonlyArray<readonly [number, number]> = [
   [0xd7, 0xd7], // ×
   [0xf7, 0xf7], // ÷
   [0x2000, 0x2027], // spaces, hyphens, dashes, quotes, bullet, ellipsis
-  [0x2030, 0x203a], // per mille, primes, angle quotes
+  [0x2030, 0x203a], // primes, single angle quotes
   [0x2212, 0x2212], // minus
 ]
 
-/** A system font a fallback face can use, with the average advance of next/font's sample text, per em. */
-type SystemFont = { local: readonly string[]; averageWidth: number }
+/** Characters no face needs to draw (controls and the byte-order mark): in neither file, so they never fetch one. */
+const undrawn = (codePoint: number) => codePoint < 0x20 || codePoint === 0xfeff
 
-// The widths of Arial and Courier New, as next/font states Arial's (934.51 of 2048 units; Courier New's glyphs are all
-// 1229 wide); Liberation Sans and Liberation Mono give the same figures.
-const arial: SystemFont = { local: ['Arial', 'Liberation Sans', 'Arimo'], averageWidth: 934.5116279069767 / 2048 }
-const courierNew: SystemFont = { local: ['Courier New', 'Liberation Mono', 'Cousine'], averageWidth: 1229 / 2048 }
+/**
+ * A fallback face: the family it is declared as, the system fonts it may use (by local() name, metric-compatible
+ * ones together), and their average advance of next/font's sample text per em, or the file of one to measure it in.
+ */
+type Fallback = { family: string; local: readonly string[]; averageWidth: number | string }
 
-export type FontSubset = { name: string; source: string; fallbackFamily: string; fallback: SystemFont }
+// Arial's and Courier New's widths are next/font's (934.51 of 2048 units; Courier New's glyphs are all 1229 wide);
+// Liberation Sans and Liberation Mono give the same figures. Android has none of them: its sans-serif is Roboto,
+// measured in the npm package's copy.
+const arial = { local: ['Arial', 'Liberation Sans', 'Arimo'], averageWidth: 934.5116279069767 / 2048 }
+const roboto = {
+  local: ['Roboto'],
+  averageWidth: 'node_modules/@fontsource/roboto/files/roboto-latin-400-normal.woff2',
+}
+const courierNew = { local: ['Courier New', 'Liberation Mono', 'Cousine'], averageWidth: 1229 / 2048 }
+
+export type FontSubset = { name: string; source: string; fallbacks: readonly Fallback[] }
 
 export const fontSubsets: readonly FontSubset[] = [
   {
     name: 'inter',
     source: 'node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
-    fallbackFamily: 'Inter Fallback',
-    fallback: arial,
+    fallbacks: [
+      { family: 'Inter Fallback', ...arial },
+      { family: 'Inter Fallback Roboto', ...roboto },
+    ],
   },
   {
     name: 'jetbrains-mono',
     source: 'node_modules/@fontsource-variable/jetbrains-mono/files/jetbrains-mono-latin-wght-normal.woff2',
-    fallbackFamily: 'JetBrains Mono Fallback',
-    fallback: courierNew,
+    fallbacks: [{ family: 'JetBrains Mono Fallback', ...courierNew }],
   },
 ]
 
@@ -60,9 +77,13 @@ export type SubsetFile = { file: string; bytes: Buffer; unicodeRange: string }
 
 /** A font file's face in HarfBuzz. */
 async function faceOf(font: Buffer) {
-  // harfbuzzjs is an ES module that awaits its WebAssembly at the top level, so it is imported when first needed.
+  // harfbuzzjs is an ES module that awaits its WebAssembly at the top level, which tsx's CommonJS output cannot
+  // require(): it is imported when first needed.
   const harfbuzz = await import('harfbuzzjs')
-  return { harfbuzz, face: new harfbuzz.Face(new harfbuzz.Blob(await fontverter.convert(font, 'truetype')), 0) }
+  const face = new harfbuzz.Face(new harfbuzz.Blob(await fontverter.convert(font, 'truetype')), 0)
+  // HarfBuzz makes an empty face (1000 units per em, no glyphs) of bytes it cannot read.
+  if (face.collectUnicodes().length === 0) throw new Error('a font file HarfBuzz read as empty')
+  return { harfbuzz, face }
 }
 
 /** The code points a font file has glyphs for. */
@@ -71,11 +92,10 @@ async function codePointsOf(font: Buffer): Promise<number[]> {
 }
 
 /**
- * The @font-face of a web font's fallback: the system font scaled so that its average width matches the web font's,
- * with the web font's ascent, descent and line gap, computed as next/font computes them (the average advance of
- * `aaabcdeeeefghiijklmnnoopqrrssttuvwxyz` and six spaces, unkerned, at the font's default weight).
+ * A font's metrics as next/font uses them: the average advance per em of `aaabcdeeeefghiijklmnnoopqrrssttuvwxyz`
+ * and six spaces, unkerned, at the font's default weight, and its ascent, descent and line gap in units per em.
  */
-export async function fallbackFontFace(font: Buffer, family: string, { local, averageWidth }: SystemFont) {
+async function metricsOf(font: Buffer) {
   const { harfbuzz, face } = await faceOf(font)
   const hbFont = new harfbuzz.Font(face)
   const sample = new harfbuzz.Buffer()
@@ -87,16 +107,34 @@ export async function fallbackFontFace(font: Buffer, family: string, { local, av
     ['kern', 'liga', 'calt'].map((tag) => new harfbuzz.Feature(tag, 0)),
   )
   const advances = sample.getGlyphPositions().map((position) => position.xAdvance)
-  const sizeAdjust = advances.reduce((sum, advance) => sum + advance, 0) / advances.length / face.upem / averageWidth
   const { ascender, descender, lineGap } = hbFont.hExtents()
-  const percent = (value: number) => `${Math.abs((value / face.upem / sizeAdjust) * 100).toFixed(2)}%`
+  return {
+    averageWidth: advances.reduce((sum, advance) => sum + advance, 0) / advances.length / face.upem,
+    ascent: ascender / face.upem,
+    descent: descender / face.upem,
+    lineGap: lineGap / face.upem,
+  }
+}
+
+/**
+ * The @font-face of a web font's fallback: the system font scaled so that its average width matches the web font's,
+ * with the web font's ascent, descent and line gap, computed as next/font computes them.
+ */
+export async function fallbackFontFace(font: Buffer, { family, local, averageWidth }: Fallback, root = process.cwd()) {
+  const web = await metricsOf(font)
+  const systemWidth =
+    typeof averageWidth === 'number'
+      ? averageWidth
+      : (await metricsOf(readFileSync(path.join(root, averageWidth)))).averageWidth
+  const sizeAdjust = web.averageWidth / systemWidth
+  const percent = (value: number) => `${Math.abs((value / sizeAdjust) * 100).toFixed(2)}%`
   return [
     '@font-face {',
     `  font-family: '${family}';`,
     `  src: ${local.map((name) => `local('${name}')`).join(', ')};`,
-    `  ascent-override: ${percent(ascender)};`,
-    `  descent-override: ${percent(descender)};`,
-    `  line-gap-override: ${percent(lineGap)};`,
+    `  ascent-override: ${percent(web.ascent)};`,
+    `  descent-override: ${percent(web.descent)};`,
+    `  line-gap-override: ${percent(web.lineGap)};`,
     `  size-adjust: ${(sizeAdjust * 100).toFixed(2)}%;`,
     '}',
   ].join('\n')
@@ -108,8 +146,9 @@ export const fallbacksFile = path.join(fontsDir, 'fallbacks.css')
 export async function makeFallbacksCss(root = process.cwd()): Promise<string> {
   // One at a time: fontverter's WOFF2 decoder returned an empty font for one of two files converted concurrently.
   const faces: string[] = []
-  for (const { source, fallbackFamily, fallback } of fontSubsets) {
-    faces.push(await fallbackFontFace(readFileSync(path.join(root, source)), fallbackFamily, fallback))
+  for (const { source, fallbacks } of fontSubsets) {
+    for (const fallback of fallbacks)
+      faces.push(await fallbackFontFace(readFileSync(path.join(root, source)), fallback, root))
   }
   return `/* Written by npm run fonts (scripts/fonts/font-subsets.ts): each web font's fallback face. */\n${faces.join('\n\n')}\n`
 }
@@ -134,12 +173,13 @@ export async function makeFontSubsets(root = process.cwd()): Promise<SubsetFile[
   const files: SubsetFile[] = []
   for (const { name, source } of fontSubsets) {
     const font = readFileSync(path.join(root, source))
-    const all = await codePointsOf(font)
+    const all = (await codePointsOf(font)).filter((codePoint) => !undrawn(codePoint))
     for (const [half, codePoints] of [
       ['core', all.filter(inCore)],
       ['rest', all.filter((codePoint) => !inCore(codePoint))],
     ] as const) {
-      // subset-font keeps every OpenType feature (tabular figures among them) and the weight axis.
+      // subset-font keeps the weight axis and the OpenType features that apply to the characters kept (the core
+      // file's tabular and proportional figures and fractions among them).
       const bytes = await subsetFont(font, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' })
       const kept = await codePointsOf(bytes)
       files.push({ file: path.join(fontsDir, `${name}-${half}.woff2`), bytes, unicodeRange: unicodeRange(kept) })

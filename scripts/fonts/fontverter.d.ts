@@ -3,7 +3,6 @@ declare module 'fontverter' {
   type FontFormat = 'sfnt' | 'truetype' | 'woff' | 'woff2'
   const fontverter: {
     convert(font: Buffer, to: FontFormat, from?: FontFormat): Promise<Buffer>
-    detectFormat(font: Buffer): FontFormat
   }
   export default fontverter
 }
