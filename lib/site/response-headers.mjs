@@ -13,7 +13,8 @@ function contentSecurityPolicy(environment) {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${environment === 'development' ? " 'unsafe-eval'" : ''}`,
-    // Highlighted code carries its two themes' colours in style attributes.
+    // Highlighted code carries its two themes' colours in style attributes, and every prerendered page carries the
+    // stylesheet in a <style> (lib/site/inline-stylesheet.ts).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
