@@ -211,7 +211,7 @@ async function main() {
   const chromium = await startChromium()
   const measured = new Map<string, Run[]>([['floor', []], ...pages.map((page): [string, Run[]] => [page, []])])
   const name = (page: string, run: number) =>
-    `${page === 'floor' ? 'floor' : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${run}`
+    `${page === 'floor' ? 'floor' : page === '/' ? 'index' : page.replace(/^\//, '').replace(/[^a-z0-9-]+/gi, '_')}-${throttling}-${run}`
   try {
     // Interleaved, run by run, so that a slower spell of the machine falls on the floor and the pages alike.
     for (let run = 1; run <= runs; run++) {
