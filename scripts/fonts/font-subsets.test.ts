@@ -56,8 +56,7 @@ describe('the committed web font files', () => {
           .map((hex) => parseInt(hex, 16))
         return codePoint >= first && codePoint <= last
       })
-    for (const character of 'Az09 ’“”–—…×µ±·−')
-      expect(covered(character.codePointAt(0) ?? 0), character).toBe(true)
+    for (const character of 'Az09 ’“”–—…×µ±·−') expect(covered(character.codePointAt(0) ?? 0), character).toBe(true)
     expect(covered('é'.codePointAt(0) ?? 0)).toBe(false)
   })
 })
