@@ -1,5 +1,7 @@
 // Lighthouse (mobile preset) on two production builds served side by side, interleaved, printing one line per run:
-// paints, interactivity, layout shift, when the document and the stylesheet finished, and which font files loaded, how large and when.
+// paints, interactivity, layout shift, main-thread work and its style and layout, when the document and the stylesheet
+// (if the page requested one) finished, which font files loaded, how large and when, and each layout of 20 ms or more
+// on the page's main thread (from the saved trace: when it started, how long it took, how many objects it laid out).
 // Run from the project root with both servers up, for example the build before the change in .next-before and the
 // one after it in .next:
 //   NEXT_DIST_DIR=.next-before PORT=3301 node server.mjs -p 3301 -H 127.0.0.1 &
@@ -40,6 +42,28 @@ const chromium = spawn(
 await new Promise((resolve) => setTimeout(resolve, 2000))
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
+
+/** Each Layout of 20 ms or more on the page's main thread: "<ms> ms at <s> s (<objects> objects)", from navigation. */
+function layouts(traceFile) {
+  const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents
+  const navigation = events.find(
+    (event) => event.name === 'navigationStart' && event.args?.data?.documentLoaderURL?.startsWith('http'),
+  )
+  return events
+    .filter(
+      (event) =>
+        event.name === 'Layout' &&
+        event.pid === navigation.pid &&
+        event.tid === navigation.tid &&
+        event.ts >= navigation.ts &&
+        event.dur >= 20_000,
+    )
+    .map(
+      (event) =>
+        `${(event.dur / 1000).toFixed(0)} ms at ${seconds((event.ts - navigation.ts) / 1000)} ` +
+        `(${event.args.beginData.dirtyObjects} objects)`,
+    )
+}
 console.log(`throttling ${method}, ${runs} runs, reports in ${reports}`)
 for (const page of paths) {
   for (let run = 1; run <= Number(runs); run++) {
@@ -59,6 +83,7 @@ for (const page of paths) {
           `--output-path=${out}`,
           '--only-categories=performance',
           '--quiet',
+          '--save-assets',
         ],
         { stdio: 'inherit' },
       )
@@ -75,13 +100,18 @@ for (const page of paths) {
             `${path.basename(request.url).split('.')[0]} ${(request.transferSize / 1024).toFixed(1)} KiB ` +
             `${seconds(request.networkRequestTime)}–${seconds(request.networkEndTime)}`,
         )
+      const mainThread = audits['mainthread-work-breakdown']
+      const styleLayout = mainThread.details.items.find((item) => item.group === 'styleLayout')?.duration ?? 0
       console.log(
         `${page} ${build} run ${run}: FCP ${seconds(audits['first-contentful-paint'].numericValue)} ` +
           `LCP ${seconds(audits['largest-contentful-paint'].numericValue)} ` +
           `TBT ${audits['total-blocking-time'].numericValue.toFixed(0)} ms ` +
           `TTI ${seconds(audits.interactive.numericValue)} ` +
-          `CLS ${audits['cumulative-layout-shift'].numericValue.toFixed(3)}; ` +
-          `document done ${seconds(document.networkEndTime)}, stylesheet done ${seconds(stylesheet.networkEndTime)}; fonts: ${fonts.join(', ')}; ` +
+          `CLS ${audits['cumulative-layout-shift'].numericValue.toFixed(3)} ` +
+          `main thread ${seconds(mainThread.numericValue)} (style and layout ${styleLayout.toFixed(0)} ms); ` +
+          `document done ${seconds(document.networkEndTime)}, ` +
+          (stylesheet ? `stylesheet done ${seconds(stylesheet.networkEndTime)}; ` : 'no stylesheet request; ') +
+          `fonts: ${fonts.join(', ')}; layouts: ${layouts(out.replace(/\.json$/, '-0.trace.json')).join(', ')}; ` +
           `benchmark index ${report.environment.benchmarkIndex.toFixed(0)}`,
       )
     }
@@ -90,4 +120,4 @@ for (const page of paths) {
 const exited = once(chromium, 'exit')
 chromium.kill()
 await exited
-rmSync(profile, { recursive: true, force: true })
+rmSync(profile, { recursive: true, force: true, maxRetries: 5 })
