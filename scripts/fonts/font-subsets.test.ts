@@ -10,7 +10,7 @@ describe('unicodeRange', () => {
 
 describe('the committed web font files', () => {
   let made: SubsetFile[]
-  // Four subsets and their WOFF2 compression take a few seconds, more on a busy machine.
+  // The subsets and their WOFF2 compression take a few seconds, more on a busy machine.
   beforeAll(async () => {
     made = await makeFontSubsets()
   }, 60_000)
@@ -28,9 +28,6 @@ describe('the committed web font files', () => {
     const css = readFileSync('app/globals.css', 'utf8')
     expect(css).toMatch(
       /--font-sans:\s+var\(--font-inter\), var\(--font-inter-rest\), 'Inter Fallback', 'Inter Fallback Roboto',/,
-    )
-    expect(css).toMatch(
-      /--font-mono:\s+var\(--font-jetbrains-mono\), var\(--font-jetbrains-mono-rest\), 'JetBrains Mono Fallback',/,
     )
   })
 

@@ -8,7 +8,7 @@
 // It also writes each font's fallback faces (fonts/fallbacks.css): system fonts scaled to the web font's average
 // width, ascent and descent, which draw the text until the web font arrives, so that little moves when it does.
 // next/font makes one from Arial alone, which Linux, ChromeOS and Android lack: the faces here also name Arial's
-// metric-compatible clones (Liberation, Arimo, Cousine), which take the same overrides, and Roboto for Android.
+// metric-compatible clones (Liberation Sans, Arimo), which take the same overrides, and Roboto for Android.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fontverter from 'fontverter'
@@ -43,15 +43,13 @@ const undrawn = (codePoint: number) => codePoint < 0x20 || codePoint === 0xfeff
  */
 type Fallback = { family: string; local: readonly string[]; averageWidth: number | string }
 
-// Arial's and Courier New's widths are next/font's (934.51 of 2048 units; Courier New's glyphs are all 1229 wide);
-// Liberation Sans and Liberation Mono give the same figures. Android has none of them: its sans-serif is Roboto,
-// measured in the npm package's copy.
+// Arial's width is next/font's (934.51 of 2048 units); Liberation Sans gives the same figure. Android has none of
+// them: its sans-serif is Roboto, measured in the npm package's copy.
 const arial = { local: ['Arial', 'Liberation Sans', 'Arimo'], averageWidth: 934.5116279069767 / 2048 }
 const roboto = {
   local: ['Roboto'],
   averageWidth: 'node_modules/@fontsource/roboto/files/roboto-latin-400-normal.woff2',
 }
-const courierNew = { local: ['Courier New', 'Liberation Mono', 'Cousine'], averageWidth: 1229 / 2048 }
 
 export type FontSubset = { name: string; source: string; fallbacks: readonly Fallback[] }
 
@@ -63,11 +61,6 @@ export const fontSubsets: readonly FontSubset[] = [
       { family: 'Inter Fallback', ...arial },
       { family: 'Inter Fallback Roboto', ...roboto },
     ],
-  },
-  {
-    name: 'jetbrains-mono',
-    source: 'node_modules/@fontsource-variable/jetbrains-mono/files/jetbrains-mono-latin-wght-normal.woff2',
-    fallbacks: [{ family: 'JetBrains Mono Fallback', ...courierNew }],
   },
 ]
 
