@@ -13,9 +13,9 @@ const sites = [
 ].filter(({ pages }) => existsSync(pages))
 
 const stylesheets = new Map<string, string>()
-let inlined = 0
 for (const site of sites) {
   let pages = 0
+  let inlined = 0
   const readCss = (href: string) => {
     const file = path.join(site.assets, href.replace(/^\/_next\//, ''))
     if (!stylesheets.has(file)) stylesheets.set(file, readFileSync(file, 'utf8'))

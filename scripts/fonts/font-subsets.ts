@@ -109,12 +109,13 @@ async function metricsOf(font: Buffer) {
   }
 }
 
+type Metrics = Awaited<ReturnType<typeof metricsOf>>
+
 /**
  * The @font-face of a web font's fallback: the system font scaled so that its average width matches the web font's,
- * with the web font's ascent, descent and line gap, computed as next/font computes them.
+ * with the web font's ascent, descent and line gap (`web`, from metricsOf), computed as next/font computes them.
  */
-export async function fallbackFontFace(font: Buffer, { family, local, averageWidth }: Fallback, root = process.cwd()) {
-  const web = await metricsOf(font)
+async function fallbackFontFace(web: Metrics, { family, local, averageWidth }: Fallback, root: string) {
   const systemWidth =
     typeof averageWidth === 'number'
       ? averageWidth
@@ -140,8 +141,8 @@ export async function makeFallbacksCss(root = process.cwd()): Promise<string> {
   // One at a time: fontverter's WOFF2 decoder returned an empty font for one of two files converted concurrently.
   const faces: string[] = []
   for (const { source, fallbacks } of fontSubsets) {
-    for (const fallback of fallbacks)
-      faces.push(await fallbackFontFace(readFileSync(path.join(root, source)), fallback, root))
+    const web = await metricsOf(readFileSync(path.join(root, source)))
+    for (const fallback of fallbacks) faces.push(await fallbackFontFace(web, fallback, root))
   }
   return `/* Written by npm run fonts (scripts/fonts/font-subsets.ts): each web font's fallback face. */\n${faces.join('\n\n')}\n`
 }
