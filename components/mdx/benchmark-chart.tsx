@@ -14,9 +14,9 @@ type BenchmarkChartProps = {
 
 // The SVG has no viewBox: one user unit is one CSS pixel, so text keeps its size at every width while the bars,
 // positioned in percent, stretch with the column. Names and values are set in the system's monospace face (--font-mono
-// in app/globals.css), whose glyphs are all about 0.6 em wide (Liberation Mono 0.600, DejaVu Sans Mono and Menlo,
-// drawn from it, 0.602; Consolas narrower), so the widths of the labels are known here and nothing needs measuring in
-// the browser.
+// in app/globals.css), whose glyphs are all about 0.6 em wide (Liberation Mono 0.600, DejaVu Sans Mono 0.602, Menlo
+// derived from it; Consolas narrower), so the widths of the labels are known here and nothing needs measuring in the
+// browser.
 const nameSize = 13
 const textSize = 12
 const lineHeight = 20
