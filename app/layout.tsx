@@ -9,7 +9,6 @@ import { pageAlternates } from '@/lib/site/seo'
 import { site } from '@/lib/site/config'
 import { siteEnvironment } from '@/lib/environment.mjs'
 import { themeScript } from '@/lib/browser/theme'
-import { sans, sansRest } from './fonts'
 import './globals.css'
 
 const isPreview = siteEnvironment() === 'preview'
@@ -38,7 +37,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The theme script sets data-theme and data-js on <html> before React hydrates it.
-    <html lang="en" className={`${sans.variable} ${sansRest.variable}`} suppressHydrationWarning>
+    <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript() }} />
       </head>

@@ -1,5 +1,5 @@
 // Load test for a running server (`npm start`, or any `next start`): autocannon drives concurrent connections over a
-// mix of the index, every published article, /robots.txt, a script and a font the index references, and two unknown
+// mix of the index, every published article, /robots.txt, a script and the stylesheet the index references, and two unknown
 // URLs, counts the answers by status against what each URL must answer, and samples the server's memory (RSS).
 //
 //   npm run load-test -- [url] [--pid <server pid>]      url defaults to http://127.0.0.1:3000
@@ -59,17 +59,17 @@ function publishedSlugs(): string[] {
     .sort()
 }
 
-/** One script and one font that the index page loads. */
-async function indexAssets(): Promise<{ script: string; font: string }> {
+/** One script and the stylesheet that the index page references. */
+async function indexAssets(): Promise<{ script: string; stylesheet: string }> {
   const response = await fetch(new URL('/', base)).catch((error: Error) =>
     fail(`cannot reach ${base.origin}: ${error.message} (is the server running?)`),
   )
   if (response.status !== 200) fail(`GET / answered ${response.status}, not 200`)
   const html = await response.text()
   const script = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(html)?.[0]
-  const font = /\/_next\/static\/media\/[\w.-]+\.woff2/.exec(html)?.[0]
-  if (!script || !font) fail('the index references no /_next/static script or font')
-  return { script, font }
+  const stylesheet = /\/_next\/static\/chunks\/[\w.-]+\.css/.exec(html)?.[0]
+  if (!script || !stylesheet) fail('the index references no /_next/static script or stylesheet')
+  return { script, stylesheet }
 }
 
 /** The PID of the process listening on the server's port: --pid, or the one `fuser` names that is not us. */
@@ -119,13 +119,13 @@ const mib = (value: number | undefined) => (value === undefined ? 'n/a' : value.
 async function main() {
   const slugs = publishedSlugs()
   if (slugs.length === 0) fail('no published posts found under posts/')
-  const { script, font } = await indexAssets()
+  const { script, stylesheet } = await indexAssets()
   const targets: { path: string; expect: number }[] = [
     { path: '/', expect: 200 },
     ...slugs.map((slug) => ({ path: `/posts/${slug}`, expect: 200 })),
     { path: '/robots.txt', expect: 200 },
     { path: script, expect: 200 },
-    { path: font, expect: 200 },
+    { path: stylesheet, expect: 200 },
     { path: '/posts/no-such-article', expect: 404 },
     { path: '/no/such/page', expect: 404 },
   ]
@@ -150,7 +150,7 @@ async function main() {
 
   console.log(
     `Load test: ${base.origin}, ${connections} connections for ${durationS} s over ${targets.length} URLs ` +
-      `(the index, ${slugs.length} articles, /robots.txt, a script, a font, 2 unknown URLs)`,
+      `(the index, ${slugs.length} articles, /robots.txt, a script, the stylesheet, 2 unknown URLs)`,
   )
   console.log(
     pid === undefined
