@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, publishedArticlePaths, scrollThrough, test } from './fixtures'
+import { expect, publishedArticlePaths, test } from './fixtures'
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} color scheme`, () => {
@@ -23,7 +23,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // than a margin that another process on the same cores can eat.
         if (articles.includes(path)) test.setTimeout(180_000)
         await page.goto(path)
-        await scrollThrough(page)
         const { violations } = await new AxeBuilder({ page }).analyze()
         const summary = violations.map(
           ({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`,

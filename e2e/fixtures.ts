@@ -20,23 +20,6 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 }
 
-/**
- * Scrolls to the end of the page and back, half a screen at a time, as a reader does. An article's blocks are laid
- * out only as they near the viewport (content-visibility in app/globals.css), and a tool that measures a block never
- * shown finds its contents beside a placeholder; once shown, each block keeps its real height.
- */
-export async function scrollThrough(page: Page) {
-  await page.evaluate(async () => {
-    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
-      scrollTo({ top: y, behavior: 'instant' })
-      await nextFrame()
-    }
-    scrollTo({ top: 0, behavior: 'instant' })
-    await nextFrame()
-  })
-}
-
 export async function expectOneH1(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
