@@ -1,0 +1,3 @@
+export default function transform(h) {
+  return h
+}

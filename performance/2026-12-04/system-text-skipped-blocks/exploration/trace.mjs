@@ -1,0 +1,85 @@
+// usage: node trace.mjs <runs> <path> name=origin ...
+import { chromium } from '/work/main/node_modules/playwright-core/index.mjs'
+const [runs, path, ...arms] = process.argv.slice(2)
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+})
+const med = (a) => {
+  const s = [...a].sort((x, y) => x - y)
+  return s[Math.floor(s.length / 2)]
+}
+const results = {}
+for (let r = 0; r < Number(runs); r++)
+  for (const arm of arms) {
+    const [name, origin] = arm.split('=')
+    const context = await browser.newContext({
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+      isMobile: true,
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
+      uploadThroughput: ((750 * 1024) / 8) * 0.9,
+    })
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing'],
+    })
+    await page.goto(origin + path, { waitUntil: 'load' })
+    await page.waitForTimeout(3000)
+    const buf = await browser.stopTracing()
+    const events = JSON.parse(buf.toString()).traceEvents
+    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'))
+    const main = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts)
+    const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === nav.pid)
+    const fcpMs = fcp ? (fcp.ts - nav.ts) / 1000 : NaN
+    const sum = (n) => main.filter((e) => e.name === n && e.ph === 'X').reduce((a, e) => a + e.dur, 0) / 1000
+    const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X')
+    const busy = tasks.reduce((a, e) => a + e.dur, 0) / 1000
+    const tbt = tasks
+      .filter((e) => (e.ts - nav.ts) / 1000 > fcpMs)
+      .reduce((a, e) => a + Math.max(0, e.dur / 1000 - 50), 0)
+    const row = {
+      fcp: fcpMs,
+      busy,
+      tbt,
+      layout: sum('Layout'),
+      style: sum('UpdateLayoutTree'),
+      parse: sum('ParseHTML'),
+      paint: sum('Paint') + sum('PrePaint') + sum('Layerize'),
+      script: sum('FunctionCall') + sum('EvaluateScript') + sum('v8.compile'),
+    }
+    ;(results[name] ??= []).push(row)
+    console.log(
+      name,
+      'run',
+      r + 1,
+      Object.entries(row)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(' '),
+    )
+    await context.close()
+  }
+for (const [name, rows] of Object.entries(results))
+  console.log(
+    'MEDIAN',
+    name.padEnd(12),
+    Object.keys(rows[0])
+      .map((k) => `${k} ${med(rows.map((x) => x[k])).toFixed(0)}`)
+      .join('  '),
+  )
+await browser.close()
