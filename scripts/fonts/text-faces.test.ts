@@ -13,7 +13,7 @@ describe('the committed text faces', () => {
     const stack = /--font-sans:\s*([^;]+);/.exec(readFileSync('app/globals.css', 'utf8'))?.[1] ?? ''
     for (const { family } of textFaces)
       expect(stack).toMatch(new RegExp(`'Segoe UI', Roboto, '${family}', sans-serif$`))
-    // system-ui is DejaVu Sans on most Linux systems, wider than the face the layout was designed in.
+    // system-ui is DejaVu Sans on Debian, wider than the face the layout was designed in.
     expect(stack).not.toMatch(/system-ui/)
   })
 })
