@@ -1,8 +1,10 @@
 // usage: node proxy.mjs <port> <upstream-port> [transform.mjs]  (transform: default export html => html)
 import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 const [port, upstream, transformFile] = process.argv.slice(2)
-const transform = transformFile ? (await import(transformFile)).default : (h) => h
+const transform = transformFile ? (await import(pathToFileURL(path.resolve(transformFile)).href)).default : (h) => h
 http
   .createServer((req, res) => {
     const headers = { ...req.headers }

@@ -1,17 +1,9 @@
-// usage: node trace.mjs <runs> <path> name=origin ...
-import { chromium } from '/work/main/node_modules/playwright-core/index.mjs'
+// Usage, from the project root (tsx, for the browser launch options of scripts/test/browser.ts):
+//   npx tsx performance/2026-12-04/system-text-skipped-blocks/exploration/trace.mjs <runs> <path> <name>=<origin> …
+import { chromium } from '@playwright/test'
+import { browserLaunchOptions } from '../../../../scripts/test/browser.ts'
 const [runs, path, ...arms] = process.argv.slice(2)
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch(browserLaunchOptions())
 const med = (a) => {
   const s = [...a].sort((x, y) => x - y)
   return s[Math.floor(s.length / 2)]
