@@ -13,7 +13,7 @@ import fontverter from 'fontverter'
  * (by local() name, metric-compatible ones together), their average advance of next/font's sample text per em, and
  * the file of the font whose metrics it takes.
  */
-export type ScaledFace = { family: string; local: readonly string[]; averageWidth: number; metricsOf: string }
+export type ScaledFace = { family: string; local: readonly string[]; averageWidth: number; copies: string }
 
 export const textFaces: readonly ScaledFace[] = [
   {
@@ -21,7 +21,7 @@ export const textFaces: readonly ScaledFace[] = [
     local: ['Arial', 'Liberation Sans', 'Arimo'],
     // Arial's width is next/font's (934.51 of 2048 units); Liberation Sans gives the same figure.
     averageWidth: 934.5116279069767 / 2048,
-    metricsOf: 'node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+    copies: 'node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
   },
 ]
 
@@ -61,8 +61,8 @@ async function metricsOf(font: Buffer) {
  * The @font-face of a scaled face: its system fonts scaled to the average width of the font it copies, with that
  * font's ascent, descent and line gap.
  */
-async function scaledFontFace({ family, local, averageWidth, metricsOf: file }: ScaledFace, root: string) {
-  const target = await metricsOf(readFileSync(path.join(root, file)))
+async function scaledFontFace({ family, local, averageWidth, copies }: ScaledFace, root: string) {
+  const target = await metricsOf(readFileSync(path.join(root, copies)))
   const sizeAdjust = target.averageWidth / averageWidth
   const percent = (value: number) => `${Math.abs((value / sizeAdjust) * 100).toFixed(2)}%`
   return [
