@@ -18,7 +18,7 @@ export function SiteHeader() {
           >
             {'{}'}
           </span>
-          <span className="text-[0.95rem] whitespace-nowrap sm:text-base">{site.name}</span>
+          <span className="text-[0.9rem] whitespace-nowrap sm:text-base">{site.name}</span>
         </Link>
         <nav aria-label="Site" className="order-last w-full sm:order-none sm:w-auto">
           <ul className="flex justify-between gap-4 text-sm font-medium text-muted sm:justify-start">

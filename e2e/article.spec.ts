@@ -163,3 +163,32 @@ test('pages load nothing from other origins, and no web font: text and code are 
   expect(requests.filter((url) => !url.startsWith(`${baseURL}/`) && !url.startsWith('data:'))).toEqual([])
   expect(requests.filter((url) => /\.(?:woff2?|ttf|otf)(?:\?|$)/.test(url))).toEqual([])
 })
+
+test('bold and italic text are drawn in the system’s bold and italic fonts, not made from the regular one', async ({
+  page,
+}) => {
+  await page.goto(benchmarkArticle.path)
+  // Chromium names the font file that drew a node's text; a face declared for one weight would draw all of them.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('DOM.enable')
+  await cdp.send('CSS.enable')
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 })
+  const fontOf = async (selector: string) => {
+    // Blocks below the first screen are not laid out until they near it (content-visibility), and unlaid text has no font.
+    await page.locator(selector).first().scrollIntoViewIfNeeded()
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })
+    expect(nodeId, selector).toBeTruthy()
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    const font = fonts.sort((a, b) => b.glyphCount - a.glyphCount)[0]?.postScriptName
+    expect(font, selector).toBeTruthy()
+    return font
+  }
+  const regular = await fontOf('[data-article-body] > p')
+  const fonts = {
+    'the title (bold)': await fontOf('h1'),
+    'the site’s name (semibold)': await fontOf('header a[href="/"] span:last-child'),
+    'strong text': await fontOf('[data-article-body] strong'),
+    'emphasis (italic)': await fontOf('[data-article-body] p em'),
+  }
+  for (const [what, font] of Object.entries(fonts)) expect(font, what).not.toBe(regular)
+})

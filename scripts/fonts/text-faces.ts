@@ -9,29 +9,79 @@ import path from 'node:path'
 import fontverter from 'fontverter'
 
 /**
- * A face of system fonts scaled to another font's metrics: the family it is declared as, the system fonts it may use
- * (by local() name, metric-compatible ones together), their average advance of next/font's sample text per em, and
- * the file of the font whose metrics it takes.
+ * A face of system fonts scaled to another font's metrics: the family, weight and style it is declared as, the system
+ * fonts it may use (by local() name: full and PostScript names, metric-compatible fonts together), their average
+ * advance of next/font's sample text per em, and the font whose metrics it takes (a variable font's file, at a weight).
  */
-export type ScaledFace = { family: string; local: readonly string[]; averageWidth: number; copies: string }
+export type ScaledFace = {
+  family: string
+  weight: 400 | 600 | 700
+  style: 'normal' | 'italic'
+  local: readonly string[]
+  averageWidth: number
+  copies: { file: string; weight: number }
+}
 
-export const textFaces: readonly ScaledFace[] = [
-  {
-    family: 'Playbook Sans',
-    local: ['Arial', 'Liberation Sans', 'Arimo'],
-    // Arial's width is next/font's (934.51 of 2048 units); Liberation Sans gives the same figure.
-    averageWidth: 934.5116279069767 / 2048,
-    copies: 'node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+const inter = (style: 'normal' | 'italic', weight: number) => ({
+  file: `node_modules/@fontsource-variable/inter/files/inter-latin-wght-${style}.woff2`,
+  weight,
+})
+
+// Average advances per em of Arial's styles. The regular is next/font's figure (934.51 of 2048 units); the bold is
+// Liberation Sans Bold's by metricsOf, Liberation Sans 2.1 being metric-compatible with Arial. The italics advance
+// as their uprights do (Liberation Sans's italic files give the same figures).
+const arialWidth = 934.5116279069767 / 2048
+const arialBoldWidth = 1011.0465116279069 / 2048
+
+const faceNames = {
+  normal: {
+    regular: ['Arial', 'ArialMT', 'Liberation Sans', 'LiberationSans', 'Arimo', 'Arimo-Regular'],
+    bold: ['Arial Bold', 'Arial-BoldMT', 'Liberation Sans Bold', 'LiberationSans-Bold', 'Arimo Bold', 'Arimo-Bold'],
   },
-]
+  italic: {
+    regular: [
+      'Arial Italic',
+      'Arial-ItalicMT',
+      'Liberation Sans Italic',
+      'LiberationSans-Italic',
+      'Arimo Italic',
+      'Arimo-Italic',
+    ],
+    bold: [
+      'Arial Bold Italic',
+      'Arial-BoldItalicMT',
+      'Liberation Sans Bold Italic',
+      'LiberationSans-BoldItalic',
+      'Arimo Bold Italic',
+      'Arimo-BoldItalic',
+    ],
+  },
+} as const
+
+/**
+ * A face per weight the site sets (400, semibold 600, bold 700) and style, so that bold and italic text is drawn in
+ * the system's bold and italic fonts: a face declared for one weight is made bold by smearing its outlines (synthetic
+ * bold) and slanted for italics. Arial has no semibold, so 600 and 700 are both its bold, each scaled to Inter at that
+ * weight (Inter's semibold is narrower than its bold); text at 500 takes the regular face, as CSS's matching picks it.
+ */
+export const textFaces: readonly ScaledFace[] = (['normal', 'italic'] as const).flatMap((style) =>
+  ([400, 600, 700] as const).map((weight) => ({
+    family: 'Playbook Sans',
+    weight,
+    style,
+    local: weight === 400 ? faceNames[style].regular : faceNames[style].bold,
+    averageWidth: weight === 400 ? arialWidth : arialBoldWidth,
+    copies: inter(style, weight),
+  })),
+)
 
 export const textFacesFile = path.join('fonts', 'text-faces.css')
 
 /**
  * A font's metrics as next/font uses them: the average advance per em of `aaabcdeeeefghiijklmnnoopqrrssttuvwxyz`
- * and six spaces, unkerned, at the font's default weight, and its ascent, descent and line gap in units per em.
+ * and six spaces, unkerned, at a weight of a variable font, and its ascent, descent and line gap in units per em.
  */
-async function metricsOf(font: Buffer) {
+async function metricsOf(font: Buffer, weight: number) {
   // harfbuzzjs is an ES module that awaits its WebAssembly at the top level, which tsx's CommonJS output cannot
   // require(): it is imported when first needed.
   const harfbuzz = await import('harfbuzzjs')
@@ -39,6 +89,7 @@ async function metricsOf(font: Buffer) {
   // HarfBuzz makes an empty face (1000 units per em, no glyphs) of bytes it cannot read.
   if (face.collectUnicodes().length === 0) throw new Error('a font file HarfBuzz read as empty')
   const hbFont = new harfbuzz.Font(face)
+  hbFont.setVariations([new harfbuzz.Variation('wght', weight)])
   const sample = new harfbuzz.Buffer()
   sample.addText('aaabcdeeeefghiijklmnnoopqrrssttuvwxyz      ')
   sample.guessSegmentProperties()
@@ -61,13 +112,15 @@ async function metricsOf(font: Buffer) {
  * The @font-face of a scaled face: its system fonts scaled to the average width of the font it copies, with that
  * font's ascent, descent and line gap.
  */
-async function scaledFontFace({ family, local, averageWidth, copies }: ScaledFace, root: string) {
-  const target = await metricsOf(readFileSync(path.join(root, copies)))
+async function scaledFontFace({ family, weight, style, local, averageWidth, copies }: ScaledFace, root: string) {
+  const target = await metricsOf(readFileSync(path.join(root, copies.file)), copies.weight)
   const sizeAdjust = target.averageWidth / averageWidth
   const percent = (value: number) => `${Math.abs((value / sizeAdjust) * 100).toFixed(2)}%`
   return [
     '@font-face {',
     `  font-family: '${family}';`,
+    `  font-weight: ${weight};`,
+    `  font-style: ${style};`,
     `  src: ${local.map((name) => `local('${name}')`).join(', ')};`,
     `  ascent-override: ${percent(target.ascent)};`,
     `  descent-override: ${percent(target.descent)};`,
