@@ -2,6 +2,7 @@
 //   npx tsx performance/2026-12-04/system-text-skipped-blocks/exploration/trace.mjs <runs> <path> <name>=<origin> …
 import { chromium } from '@playwright/test'
 import { browserLaunchOptions } from '../../../../scripts/test/browser.ts'
+import { throttledPage } from '../../remaining-gap/exploration/throttled-page.mjs'
 const [runs, path, ...arms] = process.argv.slice(2)
 const browser = await chromium.launch(browserLaunchOptions())
 const med = (a) => {
@@ -12,22 +13,7 @@ const results = {}
 for (let r = 0; r < Number(runs); r++)
   for (const arm of arms) {
     const [name, origin] = arm.split('=')
-    const context = await browser.newContext({
-      viewport: { width: 412, height: 823 },
-      deviceScaleFactor: 1.75,
-      isMobile: true,
-      hasTouch: true,
-    })
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
-      uploadThroughput: ((750 * 1024) / 8) * 0.9,
-    })
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    const { context, page } = await throttledPage(browser)
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing'],
     })
