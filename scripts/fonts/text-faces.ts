@@ -28,8 +28,9 @@ const inter = (style: 'normal' | 'italic', weight: number) => ({
 })
 
 // Average advances per em of Arial's styles. The regular is next/font's figure (934.51 of 2048 units); the bold is
-// Liberation Sans Bold's by metricsOf, Liberation Sans 2.1 being metric-compatible with Arial. The italics advance
-// as their uprights do (Liberation Sans's italic files give the same figures).
+// Liberation Sans Bold's by metricsOf (version 1.07.4, Debian's fonts-liberation; Liberation Sans keeps Arial's
+// advance widths in every version). The italics advance as their uprights do (Liberation Sans's italic files give the
+// same figures).
 const arialWidth = 934.5116279069767 / 2048
 const arialBoldWidth = 1011.0465116279069 / 2048
 
