@@ -52,4 +52,26 @@ describe('highlighted code as one HTML string', () => {
     expect(shell[2]).toContain('&#x3C;b>')
     expect(inline[2]).toBe('a &lt; b')
   })
+
+  it('writes tokens in the default colour as text in their line, and keeps every other token and the text', async () => {
+    const source = ['package main', '', 'func main() {', '\tfmt.Println("hi") // greet', '}']
+    const directory = temporaryPosts({
+      'post/index.mdx': postSource({}, ['```go', ...source, '```', '', '```', 'plain <text>', '```'].join('\n')),
+    })
+    const { code } = await compileMdx(path.join(directory, 'post', 'index.mdx'), options)
+    const html = renderToStaticMarkup(createElement(MDXContent, { code }))
+    const [go, text] = [...html.matchAll(/<code[^>]*>([\s\S]*?)<\/code>/g)].map((match) => match[1])
+    // github-light-default's and github-dark-default's default text colour: no token carries it.
+    expect(go.toLowerCase()).not.toContain('--shiki-light:#1f2328;--shiki-dark:#e6edf3')
+    expect(go).toMatch(/<span data-line="">\w|\w<\/span><\/span>/)
+    // Keywords, strings and comments keep their colours.
+    expect(go).toMatch(/<span style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">func<\/span>/)
+    expect(go).toMatch(/<span style="[^"]*">"hi"<\/span>/)
+    const lines = [...go.matchAll(/<span data-line="">([\s\S]*?)<\/span>(?=<span data-line|$|\n)/g)]
+    // Every line reads as before (rehype-pretty-code writes an empty line as a space).
+    const texts = lines.map((line) => line[1].replace(/<[^>]*>/g, '').replaceAll('&#x3C;', '<'))
+    expect(texts).toEqual(source.map((line) => line || ' '))
+    // An unhighlighted block's lines are text in their line, escaped.
+    expect(text).toBe('<span data-line="">plain &#x3C;text></span>')
+  })
 })

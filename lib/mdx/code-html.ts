@@ -1,21 +1,64 @@
-import type { Root } from 'hast'
+import type { ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { bundledThemes } from 'shiki/themes'
 import { SKIP, visit } from 'unist-util-visit'
+
+/** The shiki themes code is highlighted in, one per colour scheme (lib/mdx/compile.ts). */
+export const codeThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const
+
+/** A theme's default text colour, as shiki takes it (lowercase hex), or undefined if the theme names none. */
+async function foregroundOf(name: (typeof codeThemes)[keyof typeof codeThemes]): Promise<string | undefined> {
+  const { default: theme } = await bundledThemes[name]()
+  return (theme.fg ?? theme.colors?.['editor.foreground'])?.toLowerCase()
+}
+
+let defaultTokenStyle: Promise<string | undefined> | undefined
+
+/** The style shiki gives a token in both themes' default text colour. */
+function defaultTokenStyleOnce(): Promise<string | undefined> {
+  defaultTokenStyle ??= Promise.all([foregroundOf(codeThemes.light), foregroundOf(codeThemes.dark)]).then(
+    ([light, dark]) => (light && dark ? `--shiki-light:${light};--shiki-dark:${dark}` : undefined),
+  )
+  return defaultTokenStyle
+}
+
+/**
+ * A line's tokens in both themes' default text colour (identifiers, punctuation) and the bare spans of unhighlighted
+ * blocks, as text in the line: the line is drawn in the page's ink (#15171c and #eeece6 against the themes' #1f2328
+ * and #e6edf3), so each such token was an element to parse, style and lay out for no visible difference; on the Go
+ * time article they were 746 of the page's 1,884 spans. Tokens in any other colour, and marked characters, keep
+ * their span.
+ */
+function unwrapDefaultTokens(line: ElementContent, defaultStyle: string | undefined): void {
+  if (line.type !== 'element' || line.tagName !== 'span') return
+  if (!('data-line' in line.properties || 'dataLine' in line.properties)) return
+  line.children = line.children.flatMap((token) => {
+    if (token.type !== 'element' || token.tagName !== 'span') return [token]
+    const attributes = Object.keys(token.properties)
+    const style = token.properties.style
+    const plain =
+      attributes.length === 0 ||
+      (attributes.length === 1 && typeof style === 'string' && style.toLowerCase() === defaultStyle)
+    return plain && token.children.every((child) => child.type === 'text') ? token.children : [token]
+  })
+}
 
 /**
  * Runs after rehype-pretty-code: the contents of each highlighted block's <code> (a span per line and one per
  * token, thousands in a long article) become one HTML string, which the `code` MDX component renders with
  * dangerouslySetInnerHTML. React then builds, serializes and streams one string instead of an element per token,
  * on every page render and in every compiled post. The markup is shiki's, serialized by hast-util-to-html, which
- * escapes the code's text; the copy button and the styles see the same DOM as before.
+ * escapes the code's text; the copy button reads the same lines as before.
  */
 export function rehypeCodeHtml() {
-  return (tree: Root) => {
+  return async (tree: Root) => {
+    const defaultStyle = await defaultTokenStyleOnce()
     // Into MDX's JSX elements too: a code block can sit inside a <Callout>.
     visit(tree, 'element', (code, _index, parent) => {
       // Only blocks rehype-pretty-code highlighted: it marks their <code> with the language.
       if (code.tagName !== 'code' || parent?.type !== 'element' || parent.tagName !== 'pre') return undefined
       if (!('data-language' in code.properties)) return undefined
+      for (const line of code.children) unwrapDefaultTokens(line, defaultStyle)
       const html = toHtml(code.children)
       code.properties['data-code-html'] = ''
       code.children = [{ type: 'text', value: html }]

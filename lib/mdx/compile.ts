@@ -22,7 +22,7 @@ import { remarkMarkdownBody, writeMarkdownBody } from './markdown'
 import { defaultMediaDirectory, rehypePostImages } from './images'
 import { rehypePostText, type PostSection } from './text'
 import { remarkComponentProps } from './component-props'
-import { rehypeCodeHtml } from './code-html'
+import { codeThemes, rehypeCodeHtml } from './code-html'
 import { rehypeTableRegions } from './table-regions'
 
 // Bump when something outside lib/mdx/ and the lockfile (lib/benchmarks/, say) changes what compiled posts look
@@ -43,7 +43,7 @@ const readableComments: ShikiTransformer = {
 }
 
 const prettyCodeOptions: PrettyCodeOptions = {
-  theme: { light: 'github-light-default', dark: 'github-dark-default' },
+  theme: codeThemes,
   keepBackground: false,
   defaultLang: { block: 'text' },
   transformers: [readableComments],
