@@ -1,35 +1,35 @@
 import type { ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { normalizeTheme } from 'shiki'
 import { bundledThemes } from 'shiki/themes'
 import { SKIP, visit } from 'unist-util-visit'
 
 /** The shiki themes code is highlighted in, one per colour scheme (lib/mdx/compile.ts). */
 export const codeThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const
 
-/** A theme's default text colour, as shiki takes it (lowercase hex), or undefined if the theme names none. */
-async function foregroundOf(name: (typeof codeThemes)[keyof typeof codeThemes]): Promise<string | undefined> {
+/** A theme's default text colour as shiki gives it to tokens (normalizeTheme's fg), in lowercase hex. */
+async function foregroundOf(name: (typeof codeThemes)[keyof typeof codeThemes]): Promise<string> {
   const { default: theme } = await bundledThemes[name]()
-  return (theme.fg ?? theme.colors?.['editor.foreground'])?.toLowerCase()
+  return normalizeTheme(theme).fg.toLowerCase()
 }
 
-let defaultTokenStyle: Promise<string | undefined> | undefined
+let defaultTokenStyle: Promise<string> | undefined
 
 /** The style shiki gives a token in both themes' default text colour. */
-function defaultTokenStyleOnce(): Promise<string | undefined> {
+function defaultTokenStyleOnce(): Promise<string> {
   defaultTokenStyle ??= Promise.all([foregroundOf(codeThemes.light), foregroundOf(codeThemes.dark)]).then(
-    ([light, dark]) => (light && dark ? `--shiki-light:${light};--shiki-dark:${dark}` : undefined),
+    ([light, dark]) => `--shiki-light:${light};--shiki-dark:${dark}`,
   )
   return defaultTokenStyle
 }
 
 /**
  * A line's tokens in both themes' default text colour (identifiers, punctuation) and the bare spans of unhighlighted
- * blocks, as text in the line: the line is drawn in the page's ink (#15171c and #eeece6 against the themes' #1f2328
- * and #e6edf3), so each such token was an element to parse, style and lay out for no visible difference; on the Go
- * time article they were 746 of the page's 1,884 spans. Tokens in any other colour, and marked characters, keep
- * their span.
+ * blocks, as text in the line, drawn in the page's ink (#15171c and #eeece6, a shade from the themes' #1f2328 and
+ * #e6edf3): each such span was an element to parse, style and lay out, 746 of the 1,884 spans of the Go time article.
+ * Tokens in any other colour or in italics (their style says so), and marked characters (<mark>), keep their span.
  */
-function unwrapDefaultTokens(line: ElementContent, defaultStyle: string | undefined): void {
+function unwrapDefaultTokens(line: ElementContent, defaultStyle: string): void {
   if (line.type !== 'element' || line.tagName !== 'span') return
   if (!('data-line' in line.properties || 'dataLine' in line.properties)) return
   line.children = line.children.flatMap((token) => {
