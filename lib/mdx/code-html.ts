@@ -31,7 +31,7 @@ function defaultTokenStyleOnce(): Promise<string> {
  */
 function unwrapDefaultTokens(line: ElementContent, defaultStyle: string): void {
   if (line.type !== 'element' || line.tagName !== 'span') return
-  if (!('data-line' in line.properties || 'dataLine' in line.properties)) return
+  if (!('data-line' in line.properties)) return
   line.children = line.children.flatMap((token) => {
     if (token.type !== 'element' || token.tagName !== 'span') return [token]
     const attributes = Object.keys(token.properties)

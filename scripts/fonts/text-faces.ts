@@ -11,7 +11,7 @@ import fontverter from 'fontverter'
 /**
  * A face of system fonts scaled to another font's metrics: the family, weight and style it is declared as, the system
  * fonts it may use (by local() name: full and PostScript names, metric-compatible fonts together), their average
- * advance of next/font's sample text per em, and the font whose metrics it takes (a variable font's file, at a weight).
+ * advance of next/font's sample text per em, and the variable font whose metrics it takes, at the face's weight.
  */
 export type ScaledFace = {
   family: string
@@ -19,13 +19,11 @@ export type ScaledFace = {
   style: 'normal' | 'italic'
   local: readonly string[]
   averageWidth: number
-  copies: { file: string; weight: number }
+  copies: string
 }
 
-const inter = (style: 'normal' | 'italic', weight: number) => ({
-  file: `node_modules/@fontsource-variable/inter/files/inter-latin-wght-${style}.woff2`,
-  weight,
-})
+const inter = (style: 'normal' | 'italic') =>
+  `node_modules/@fontsource-variable/inter/files/inter-latin-wght-${style}.woff2`
 
 // Average advances per em of Arial's styles. The regular is next/font's figure (934.51 of 2048 units); the bold is
 // Liberation Sans Bold's by metricsOf (version 1.07.4, Debian's fonts-liberation; Liberation Sans keeps Arial's
@@ -72,7 +70,7 @@ export const textFaces: readonly ScaledFace[] = (['normal', 'italic'] as const).
     style,
     local: weight === 400 ? faceNames[style].regular : faceNames[style].bold,
     averageWidth: weight === 400 ? arialWidth : arialBoldWidth,
-    copies: inter(style, weight),
+    copies: inter(style),
   })),
 )
 
@@ -114,7 +112,7 @@ async function metricsOf(font: Buffer, weight: number) {
  * font's ascent, descent and line gap.
  */
 async function scaledFontFace({ family, weight, style, local, averageWidth, copies }: ScaledFace, root: string) {
-  const target = await metricsOf(readFileSync(path.join(root, copies.file)), copies.weight)
+  const target = await metricsOf(readFileSync(path.join(root, copies)), weight)
   const sizeAdjust = target.averageWidth / averageWidth
   const percent = (value: number) => `${Math.abs((value / sizeAdjust) * 100).toFixed(2)}%`
   return [
