@@ -32,27 +32,33 @@ const inter = (style: 'normal' | 'italic') =>
 const arialWidth = 934.5116279069767 / 2048
 const arialBoldWidth = 1011.0465116279069 / 2048
 
+// Each face's local() fonts, the ones a system that reaches this face most likely has first: Chromium asks the system
+// for each name in turn until one is there, and each miss is a round trip from the page's renderer to the browser
+// (performance/2026-12-04/layout-passes). The face is reached only where none of the stack's system faces exists, on
+// Linux, whose distributions ship Liberation Sans (ChromeOS has Arimo); Windows and macOS, which have Arial, stop at
+// Segoe UI or the system face before it. The three fonts share advance widths and vertical metrics, so the order
+// changes which file is drawn, not the layout.
 const faceNames = {
   normal: {
-    regular: ['Arial', 'ArialMT', 'Liberation Sans', 'LiberationSans', 'Arimo', 'Arimo-Regular'],
-    bold: ['Arial Bold', 'Arial-BoldMT', 'Liberation Sans Bold', 'LiberationSans-Bold', 'Arimo Bold', 'Arimo-Bold'],
+    regular: ['Liberation Sans', 'LiberationSans', 'Arimo', 'Arimo-Regular', 'Arial', 'ArialMT'],
+    bold: ['Liberation Sans Bold', 'LiberationSans-Bold', 'Arimo Bold', 'Arimo-Bold', 'Arial Bold', 'Arial-BoldMT'],
   },
   italic: {
     regular: [
-      'Arial Italic',
-      'Arial-ItalicMT',
       'Liberation Sans Italic',
       'LiberationSans-Italic',
       'Arimo Italic',
       'Arimo-Italic',
+      'Arial Italic',
+      'Arial-ItalicMT',
     ],
     bold: [
-      'Arial Bold Italic',
-      'Arial-BoldItalicMT',
       'Liberation Sans Bold Italic',
       'LiberationSans-BoldItalic',
       'Arimo Bold Italic',
       'Arimo-BoldItalic',
+      'Arial Bold Italic',
+      'Arial-BoldItalicMT',
     ],
   },
 } as const
