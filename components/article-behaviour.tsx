@@ -32,7 +32,9 @@ function showWrapping() {
 export function ArticleBehaviour() {
   const [status, setStatus] = useState('')
   useEffect(() => {
-    showWrapping()
+    // The buttons arrive saying that wrapping is off (aria-pressed="false"), so they need telling only when it is on:
+    // rewriting every button's state on every article costs a long article a pass over its whole tree.
+    if (document.documentElement.hasAttribute(codeWrapAttribute)) showWrapping()
     let timer: ReturnType<typeof setTimeout> | undefined
     const announce = (message: string, button?: HTMLElement, label?: string) => {
       setStatus(message)

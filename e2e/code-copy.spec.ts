@@ -37,3 +37,28 @@ test('touch readers see the button without hovering', async ({ browser }) => {
   await expect(page.getByRole('status').filter({ hasText: /Copied to the clipboard|Could not copy/ })).toHaveCount(1)
   await context.close()
 })
+
+test('wrapping long lines is one choice for every code block, kept when the reader comes back', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await page.goto('/posts/go-struct-field-alignment')
+  const wrap = page.getByRole('button', { name: 'Wrap lines' })
+  await expect(wrap.first()).toHaveAttribute('aria-pressed', 'false')
+  const overflows = () =>
+    page
+      .locator('[data-article-body] pre[data-language]')
+      .evaluateAll((pres) => pres.filter((pre) => pre.scrollWidth > pre.clientWidth).length)
+  expect(await overflows()).toBeGreaterThan(0)
+  await wrap.first().click()
+  // Every toolbar says so, not only the one pressed, and no block scrolls sideways any more.
+  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'true')
+  expect(await overflows()).toBe(0)
+  // The choice is restored before the page paints, and the buttons say so once the page runs.
+  await page.reload()
+  expect(await overflows()).toBe(0)
+  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await wrap.last().click()
+  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await page.reload()
+  await expect(wrap.first()).toHaveAttribute('aria-pressed', 'false')
+  expect(await overflows()).toBeGreaterThan(0)
+})
