@@ -1,17 +1,18 @@
 'use client'
 
-/** The server's article HTML of each page the reader opened, by path (see ArticleBody). */
-const openedArticleHtml = new Map<string, string>()
+import { useLayoutEffect, useRef } from 'react'
 
-/** The opened page's article HTML: from the page itself the first time, from memory after that. */
-function htmlOfOpenedArticle(): string {
-  const path = window.location.pathname
-  let html = openedArticleHtml.get(path)
-  if (html === undefined) {
-    html = document.querySelector('[data-article-body]')?.innerHTML ?? ''
-    if (html) openedArticleHtml.set(path, html)
+/** The element holding the article of each page the reader opened, by path (see ArticleBody). */
+const openedArticleBody = new Map<string, Element>()
+
+/** The opened page's article element: the server's the first time, the one that last showed it after that. */
+function openedArticleBodyOf(path: string): Element | undefined {
+  let body = openedArticleBody.get(path)
+  if (!body) {
+    body = document.querySelector('[data-article-body]') ?? undefined
+    if (body) openedArticleBody.set(path, body)
   }
-  return html
+  return body
 }
 
 /**
@@ -20,12 +21,26 @@ function htmlOfOpenedArticle(): string {
  *
  * The build takes this HTML out of the router payload inlined in each prerendered article, where it was a second
  * copy of the body the page already holds (lib/site/article-payload.ts), so the article a reader opens arrives here
- * as an empty string. The body is then read from the page, before React commits anything: hydration leaves a
- * server-rendered innerHTML alone, a render from scratch after a hydration error gets the same HTML, and so does a
- * later render of the opened page from its payload (the reader comes back to it). Articles reached by client
- * navigation arrive with their HTML. The build finds the HTML by this prop's name, `articleHtml`.
+ * as an empty string. Hydration leaves a server-rendered innerHTML alone, so the server's element keeps its nodes.
+ * Where React makes a new element for the opened page instead (a render from scratch after a hydration error, or the
+ * reader coming back to the page, rendered again from its payload), the nodes move into it from the element that
+ * last held them, before the browser paints; that element is off the page by then, and keeps its nodes until they
+ * move. Nothing serializes or parses the article again. Articles reached by client navigation arrive with their
+ * HTML. The build finds the HTML by this prop's name, `articleHtml`.
  */
 export function ArticleBody({ articleHtml, className }: { articleHtml: string; className: string }) {
-  const html = articleHtml || (typeof window === 'undefined' ? '' : htmlOfOpenedArticle())
-  return <div data-article-body="" className={className} dangerouslySetInnerHTML={{ __html: html }} />
+  const element = useRef<HTMLDivElement>(null)
+  // Found in the render, not the effect: a render from scratch replaces the server's element before effects run.
+  if (!articleHtml && typeof window !== 'undefined') openedArticleBodyOf(window.location.pathname)
+  useLayoutEffect(() => {
+    const body = element.current
+    if (articleHtml || !body) return
+    const path = window.location.pathname
+    const opened = openedArticleBodyOf(path)
+    if (opened && opened !== body && !body.hasChildNodes()) body.replaceChildren(...opened.childNodes)
+    openedArticleBody.set(path, body)
+  }, [articleHtml])
+  return (
+    <div ref={element} data-article-body="" className={className} dangerouslySetInnerHTML={{ __html: articleHtml }} />
+  )
 }
