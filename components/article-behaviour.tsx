@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
+import { resetCopyButton, showWrapping } from '@/lib/browser/code-toolbar'
 import { codeToCopy } from '@/lib/browser/copy-code'
 import { codeWrapAttribute, codeWrapStorageKey } from '@/lib/browser/theme'
 
@@ -17,12 +18,6 @@ async function writeClipboard(text: string) {
   if (!copied) throw new Error('copy command refused')
 }
 
-function showWrapping() {
-  const wrapping = document.documentElement.hasAttribute(codeWrapAttribute)
-  for (const button of document.querySelectorAll('[data-code-tool="wrap"]'))
-    button.setAttribute('aria-pressed', String(wrapping))
-}
-
 /**
  * What makes an article's static body interactive, with one listener for the page: the code blocks' toolbars
  * (components/mdx/code-toolbar.tsx). Wrapping is one choice for the whole site, kept in localStorage and put on
@@ -32,23 +27,25 @@ function showWrapping() {
 export function ArticleBehaviour() {
   const [status, setStatus] = useState('')
   useEffect(() => {
-    // The buttons arrive saying that wrapping is off (aria-pressed="false"), so they need telling only when it is on:
-    // rewriting every button's state on every article costs a long article a pass over its whole tree.
-    if (document.documentElement.hasAttribute(codeWrapAttribute)) showWrapping()
+    // A page's buttons arrive saying that wrapping is off (aria-pressed="false"; buttons moved back into a page the
+    // reader returns to are brought up to date as they move, components/article-body.tsx), so they need telling only
+    // when it is on: rewriting every button's state on every article costs a long article a pass over its whole tree.
+    if (document.documentElement.hasAttribute(codeWrapAttribute)) showWrapping(document)
     let timer: ReturnType<typeof setTimeout> | undefined
+    let copied: HTMLElement | undefined
     const announce = (message: string, button?: HTMLElement, label?: string) => {
       setStatus(message)
-      if (button && label) {
-        button.textContent = 'Copied'
-        button.setAttribute('aria-label', `Copied ${label}`)
+      if (copied) resetCopyButton(copied)
+      copied = button && label ? button : undefined
+      if (copied) {
+        copied.textContent = 'Copied'
+        copied.setAttribute('aria-label', `Copied ${label}`)
       }
       clearTimeout(timer)
       timer = setTimeout(() => {
         setStatus('')
-        if (button && label) {
-          button.textContent = 'Copy'
-          button.setAttribute('aria-label', `Copy ${label}`)
-        }
+        if (copied) resetCopyButton(copied)
+        copied = undefined
       }, 2500)
     }
     const onClick = async (event: MouseEvent) => {
@@ -63,7 +60,7 @@ export function ArticleBehaviour() {
         } catch {
           // Storage is off: the choice lasts for this page.
         }
-        showWrapping()
+        showWrapping(document)
         return
       }
       const pre = button.closest('figure')?.querySelector('pre')
@@ -80,6 +77,8 @@ export function ArticleBehaviour() {
     document.addEventListener('click', onClickListener)
     return () => {
       clearTimeout(timer)
+      // A button left saying "Copied" would keep saying it if the reader comes back to this page.
+      if (copied) resetCopyButton(copied)
       document.removeEventListener('click', onClickListener)
     }
   }, [])

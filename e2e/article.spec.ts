@@ -74,6 +74,8 @@ test('headings carry anchor links', async ({ page }) => {
 
 test('previous and next links walk through the journal in order', async ({ page }) => {
   await page.goto(benchmarkArticle.path)
+  const firstParagraph = page.getByRole('article').locator('[data-article-body] > p').first()
+  const words = ((await firstParagraph.textContent()) ?? '').match(/[A-Za-z ,]{30,}/)![0]
   const navigation = page.getByRole('navigation', { name: 'More articles' })
   const next = navigation.getByRole('link', { name: /Next article/ })
   const nextTitle = (await next.textContent())!.replace(/^Next article →/, '')
@@ -84,6 +86,8 @@ test('previous and next links walk through the journal in order', async ({ page 
     .getByRole('link', { name: /Previous article/ })
     .click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
+  // The opened article, reached again by a link rather than by going back, shows its own text.
+  await expect(page.getByRole('article').getByText(words)).toBeVisible()
 })
 
 test('an opened article carries its text once, and shows it again when the reader comes back to it', async ({
