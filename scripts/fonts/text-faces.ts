@@ -34,10 +34,10 @@ const arialBoldWidth = 1011.0465116279069 / 2048
 
 // Each face's local() fonts, the ones a system that reaches this face most likely has first: Chromium asks the system
 // for each name in turn until one is there, and each miss is a round trip from the page's renderer to the browser
-// (performance/2026-12-04/layout-passes). The face is reached only where none of the stack's system faces exists, on
-// Linux, whose distributions ship Liberation Sans (ChromeOS has Arimo); Windows and macOS, which have Arial, stop at
-// Segoe UI or the system face before it. The three fonts share advance widths and vertical metrics, so the order
-// changes which file is drawn, not the layout.
+// (performance/2026-12-04/layout-passes). The face is reached only where none of the stack's system faces exists: on
+// Linux without Roboto, whose distributions ship Liberation Sans; Windows and macOS, which have Arial, stop at Segoe
+// UI or the system face before it. The three fonts share advance widths and vertical metrics, so the order changes
+// which file is drawn, at the same widths.
 const faceNames = {
   normal: {
     regular: ['Liberation Sans', 'LiberationSans', 'Arimo', 'Arimo-Regular', 'Arial', 'ArialMT'],
