@@ -6,7 +6,7 @@ import { refreshCodeToolbars } from '@/lib/browser/code-toolbar'
 /** The element holding the article of each post the reader opened, by slug (see ArticleBody). */
 const openedArticleBody = new Map<string, Element>()
 
-/** The opened post's article element: the server's the first time, the one that last showed it after that. */
+/** The opened post's article element: the server's the first time, then the element that last held its nodes. */
 function openedArticleBodyOf(slug: string): Element | undefined {
   let body = openedArticleBody.get(slug)
   if (!body) {

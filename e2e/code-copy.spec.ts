@@ -68,6 +68,9 @@ test('wrapping long lines is one choice for every code block, kept when the read
   await pressUntil(wrap.last(), 'false')
   for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
   expect(await overflows()).toBeGreaterThan(0)
+  // Turned off, it stays off.
+  await page.reload()
+  expect(await overflows()).toBeGreaterThan(0)
 })
 
 test('an article the reader comes back to shows the toolbars as they are now, not as they were left', async ({
@@ -86,6 +89,8 @@ test('an article the reader comes back to shows the toolbars as they are now, no
     .getByRole('link', { name: /Next article/ })
     .click()
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(benchmarkArticle.title)
+  // This article's buttons are told that wrapping is on once its page runs; only then does a press turn it off.
+  await expect(wrap.first()).toHaveAttribute('aria-pressed', 'true')
   await pressUntil(wrap.first(), 'false')
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
