@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { resetCopyButton, showWrapping } from '@/lib/browser/code-toolbar'
+import { markCopied, resetCopyButton, showWrapping } from '@/lib/browser/code-toolbar'
 import { codeToCopy } from '@/lib/browser/copy-code'
 import { codeWrapAttribute, codeWrapStorageKey } from '@/lib/browser/theme'
 
@@ -33,14 +33,11 @@ export function ArticleBehaviour() {
     if (document.documentElement.hasAttribute(codeWrapAttribute)) showWrapping(document)
     let timer: ReturnType<typeof setTimeout> | undefined
     let copied: HTMLElement | undefined
-    const announce = (message: string, button?: HTMLElement, label?: string) => {
+    const announce = (message: string, button?: HTMLElement) => {
       setStatus(message)
       if (copied) resetCopyButton(copied)
-      copied = button && label ? button : undefined
-      if (copied) {
-        copied.textContent = 'Copied'
-        copied.setAttribute('aria-label', `Copied ${label}`)
-      }
+      copied = button
+      if (copied) markCopied(copied)
       clearTimeout(timer)
       timer = setTimeout(() => {
         setStatus('')
@@ -68,7 +65,7 @@ export function ArticleBehaviour() {
       const lines = [...pre.querySelectorAll('[data-line]')].map((line) => line.textContent ?? '')
       try {
         await writeClipboard(codeToCopy(lines, pre.dataset.language))
-        announce('Copied to the clipboard', button, button.dataset.label)
+        announce('Copied to the clipboard', button)
       } catch {
         announce('Could not copy: select the code and copy it with the keyboard')
       }

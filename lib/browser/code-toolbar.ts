@@ -7,6 +7,12 @@ export function showWrapping(root: ParentNode) {
     button.setAttribute('aria-pressed', String(wrapping))
 }
 
+/** A Copy button saying that its code is on the clipboard, for the time the page announces it. */
+export function markCopied(button: HTMLElement) {
+  button.textContent = 'Copied'
+  button.setAttribute('aria-label', `Copied ${button.dataset.label}`)
+}
+
 /** A Copy button as the server wrote it (components/mdx/code-toolbar.tsx), after it said "Copied". */
 export function resetCopyButton(button: HTMLElement) {
   button.textContent = 'Copy'
