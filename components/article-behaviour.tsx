@@ -34,16 +34,22 @@ export function ArticleBehaviour() {
     let timer: ReturnType<typeof setTimeout> | undefined
     let copied: HTMLElement | undefined
     const announce = (message: string, button?: HTMLElement) => {
-      setStatus(message)
+      // Screen readers speak a live region when its text changes: the same message again (a second copy while the
+      // first is still shown) would be no change, so the region is emptied first and given the message a moment
+      // later, once the empty text has reached the page.
+      setStatus('')
       if (copied) resetCopyButton(copied)
       copied = button
       if (copied) markCopied(copied)
       clearTimeout(timer)
       timer = setTimeout(() => {
-        setStatus('')
-        if (copied) resetCopyButton(copied)
-        copied = undefined
-      }, 2500)
+        setStatus(message)
+        timer = setTimeout(() => {
+          setStatus('')
+          if (copied) resetCopyButton(copied)
+          copied = undefined
+        }, 2500)
+      }, 100)
     }
     const onClick = async (event: MouseEvent) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-code-tool]') : null

@@ -18,6 +18,33 @@ test('copies a code block, says so to screen readers, and reaches it from the ke
   expect(await clipboard(page)).toContain('type ')
 })
 
+test('a second copy while the first is still announced is announced again', async ({ page }) => {
+  await page.goto('/posts/go-struct-field-alignment')
+  const button = page.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
+  const status = page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })
+  // Every text the region shows, in order: a screen reader speaks each change, and only a change.
+  await page.evaluate(() => {
+    const shown: string[] = []
+    Object.assign(window, { shownStatus: shown })
+    for (const region of document.querySelectorAll('[role="status"]'))
+      new MutationObserver(() => shown.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      })
+  })
+  await expect(async () => {
+    await button.click()
+    await expect(status).toHaveCount(1, { timeout: 1000 })
+  }).toPass()
+  // The message stays 2.5 s; the second press comes well within that.
+  await page.evaluate(() => ((window as unknown as { shownStatus: string[] }).shownStatus.length = 0))
+  await button.click()
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownStatus: string[] }).shownStatus), { timeout: 2000 })
+    .toContain('Copied to the clipboard')
+})
+
 test('a shell session copies its commands without the $ prompts or the output', async ({ page }) => {
   await page.goto('/posts/go-memory-stack-vs-heap')
   const figure = page.getByRole('figure').filter({ hasText: '$ go build -gcflags=-m ./...' })
