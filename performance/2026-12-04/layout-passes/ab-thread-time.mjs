@@ -5,14 +5,13 @@
 // used, trace events' tdur: less moved by other work on the host), and of the thread time in style, layout, HTML
 // parsing and paint. Usage, from the project root:
 //   npx tsx performance/2026-12-04/layout-passes/ab-thread-time.mjs <runs> <name>=<url> …
-import { compareLoads } from './traced-load.mjs'
+import { compareLoads, sumOf } from './traced-load.mjs'
 
 await compareLoads(
   process.argv.slice(2),
   { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'], after: 3000 },
   (main) => {
-    const sum = (names, key) =>
-      main.filter((e) => names.includes(e.name)).reduce((ms, e) => ms + (e[key] ?? 0) / 1000, 0)
+    const sum = (names, key) => sumOf(main, names, key)
     return {
       'busy, wall': sum(['RunTask'], 'dur'),
       'busy, thread': sum(['RunTask'], 'tdur'),

@@ -1,10 +1,14 @@
 // One traced page load for the scripts beside this file: a new context at Lighthouse's phone size with Chrome's 4x
 // CPU slowdown (../remaining-gap/exploration/throttled-page.mjs), traced with the given categories from before the
-// navigation to `after` ms past the load event. Returns the main thread's complete events from the navigation on, in
-// order.
+// navigation to `after` ms past the load event. Returns the main thread's complete events (and, with `marks`, its
+// instant events too: the load event, the contentful paints) from the navigation on, in order.
 import { throttledPage } from '../remaining-gap/exploration/throttled-page.mjs'
 
-export async function tracedLoad(browser, url, { categories, after }) {
+/** The summed `key` ('dur': wall, 'tdur': thread time) of the events named, in ms. */
+export const sumOf = (events, names, key = 'dur') =>
+  events.filter((e) => names.includes(e.name)).reduce((ms, e) => ms + (e[key] ?? 0) / 1000, 0)
+
+export async function tracedLoad(browser, url, { categories, after, marks = false }) {
   const { context, page } = await throttledPage(browser)
   await browser.startTracing(page, { categories: [...categories, 'blink.user_timing', 'toplevel', 'loading'] })
   await page.goto(url, { waitUntil: 'load' })
@@ -13,7 +17,13 @@ export async function tracedLoad(browser, url, { categories, after }) {
   await context.close()
   const start = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'))
   return events
-    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts && e.ph === 'X')
+    .filter(
+      (e) =>
+        e.pid === start.pid &&
+        e.tid === start.tid &&
+        e.ts >= start.ts &&
+        (e.ph === 'X' || (marks && /^[IRn]$/.test(e.ph))),
+    )
     .map((e) => ({ ...e, at: (e.ts - start.ts) / 1000 }))
     .sort((a, b) => a.ts - b.ts)
 }
