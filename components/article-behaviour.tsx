@@ -22,10 +22,10 @@ async function writeClipboard(text: string) {
  * What makes an article's static body interactive, with one listener for the page: the code blocks' toolbars
  * (components/mdx/code-toolbar.tsx). Wrapping is one choice for the whole site, kept in localStorage and put on
  * <html> before the first paint by the theme script (lib/browser/theme.ts). Shell sessions copy their commands
- * without the `$ ` prompts or the output. A status region tells screen readers what a press did.
+ * without the `$ ` prompts or the output. Two status regions tell screen readers what a press did.
  */
 export function ArticleBehaviour() {
-  const [status, setStatus] = useState('')
+  const [status, setStatus] = useState({ message: '', region: 0 })
   useEffect(() => {
     // A page's buttons arrive saying that wrapping is off (aria-pressed="false"; buttons moved back into a page the
     // reader returns to are brought up to date as they move, components/article-body.tsx), so they need telling only
@@ -33,23 +33,24 @@ export function ArticleBehaviour() {
     if (document.documentElement.hasAttribute(codeWrapAttribute)) showWrapping(document)
     let timer: ReturnType<typeof setTimeout> | undefined
     let copied: HTMLElement | undefined
+    let left = false
     const announce = (message: string, button?: HTMLElement) => {
-      // Screen readers speak a live region when its text changes: the same message again (a second copy while the
-      // first is still shown) would be no change, so the region is emptied first and given the message a moment
-      // later, once the empty text has reached the page.
-      setStatus('')
+      // A copy that finishes after the reader has left the page has no one to tell.
+      if (left) return
+      // Each message goes into the other of the two status regions, the one that is empty. Screen readers speak
+      // text added to a live region: the same message set again in the region still showing it (a second copy
+      // within 2.5 s) would be no change at all, and emptying the region first works only if the browser's
+      // accessibility tree sees it empty in between, which it updates on its own schedule.
+      setStatus((last) => ({ message, region: 1 - last.region }))
       if (copied) resetCopyButton(copied)
       copied = button
       if (copied) markCopied(copied)
       clearTimeout(timer)
       timer = setTimeout(() => {
-        setStatus(message)
-        timer = setTimeout(() => {
-          setStatus('')
-          if (copied) resetCopyButton(copied)
-          copied = undefined
-        }, 2500)
-      }, 100)
+        setStatus((last) => ({ ...last, message: '' }))
+        if (copied) resetCopyButton(copied)
+        copied = undefined
+      }, 2500)
     }
     const onClick = async (event: MouseEvent) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-code-tool]') : null
@@ -79,6 +80,7 @@ export function ArticleBehaviour() {
     const onClickListener = (event: MouseEvent) => void onClick(event)
     document.addEventListener('click', onClickListener)
     return () => {
+      left = true
       clearTimeout(timer)
       // A button left saying "Copied" would keep saying it if the reader comes back to this page.
       if (copied) resetCopyButton(copied)
@@ -86,8 +88,13 @@ export function ArticleBehaviour() {
     }
   }, [])
   return (
-    <p role="status" className="sr-only">
-      {status}
-    </p>
+    <>
+      <p role="status" className="sr-only">
+        {status.region === 0 ? status.message : ''}
+      </p>
+      <p role="status" className="sr-only">
+        {status.region === 1 ? status.message : ''}
+      </p>
+    </>
   )
 }
