@@ -1,6 +1,6 @@
 // Which font families one page load asks the browser process for, in order, with each lookup's wall time: one traced
 // load per URL (../../layout-passes/traced-load.mjs, phone size, 4x CPU slowdown) with Chromium's font categories.
-// Usage, from this folder: npx tsx probe-fonts.mjs <url> …
+// Usage, from this folder: npx tsx font-lookups-by-name.mjs <url> …
 import { tracedLoad } from '../../layout-passes/traced-load.mjs'
 
 const { chromium } = await import('@playwright/test')

@@ -1,7 +1,7 @@
 // What the Layout events of one page load hold: the events nested in them, summed by name (wall time and count), for
 // each URL. One traced load each (../../layout-passes/traced-load.mjs, phone size, 4x CPU slowdown) with every
 // default category and Blink's font and layout debug categories; the extra tracing slows the load, so only the
-// shares mean anything. Usage, from this folder: npx tsx probe-layout2.mjs <url> …
+// shares mean anything. Usage, from this folder: npx tsx layout-children.mjs <url> …
 import { tracedLoad } from '../../layout-passes/traced-load.mjs'
 
 const { chromium } = await import('@playwright/test')

@@ -1,6 +1,7 @@
 // Bound: the article page without its two contents lists, series list, "about" note, related articles and
 // previous/next links, taken out of both the HTML and the router payload (each row that renders one becomes null), so
-// that hydration still matches: what those parts cost to parse, lay out and hydrate.
+// that hydration still matches: what those parts cost to parse, lay out and hydrate. It also joins the router
+// payload's pushes into one, where the first was, so the page differs from the one served by that as well.
 import { parse } from 'parse5'
 
 const isChrome = (node) => {
