@@ -1,16 +1,30 @@
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { benchmarkArticle, expect, test } from './fixtures'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText())
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
+
+/**
+ * Presses a Copy button until the page says what the press did. A press that lands before the page has hydrated does
+ * nothing, and the clipboard, which the browser keeps across tests, would still hold what an earlier test copied.
+ */
+async function copyUntilAnnounced(page: Page, press: () => Promise<void>) {
+  const said = page.getByRole('status').filter({ hasText: /Copied to the clipboard|Could not copy/ })
+  await expect(async () => {
+    await press()
+    await expect(said).toHaveCount(1, { timeout: 1000 })
+  }).toPass()
+}
 
 test('copies a code block, says so to screen readers, and reaches it from the keyboard', async ({ page }) => {
   await page.goto('/posts/go-struct-field-alignment')
   const button = page.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
-  await button.focus()
   await expect(button).toBeVisible()
-  await page.keyboard.press('Enter')
+  await copyUntilAnnounced(page, async () => {
+    await button.focus()
+    await page.keyboard.press('Enter')
+  })
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1)
   await expect(button).toHaveAccessibleName('Copied go code')
   const code = await button.locator('xpath=ancestor::figure[1]').locator('pre').innerText()
@@ -22,11 +36,8 @@ test('a second copy while the first is still announced is announced again', asyn
   await page.goto('/posts/go-struct-field-alignment')
   const button = page.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
   const regions = page.getByRole('status')
-  const message = 'Copied to the clipboard'
-  await expect(async () => {
-    await button.click()
-    await expect(regions.filter({ hasText: message })).toHaveCount(1, { timeout: 1000 })
-  }).toPass()
+  await copyUntilAnnounced(page, () => button.click())
+  await expect(regions.filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1)
   // Screen readers speak text added to a live region, so the same text set again where it is still shown would go
   // unheard: the message comes back in the other region, which was empty, and the first one empties.
   const shown = await regions.allTextContents()
@@ -38,7 +49,9 @@ test('a second copy while the first is still announced is announced again', asyn
 test('a shell session copies its commands without the $ prompts or the output', async ({ page }) => {
   await page.goto('/posts/go-memory-stack-vs-heap')
   const figure = page.getByRole('figure').filter({ hasText: '$ go build -gcflags=-m ./...' })
-  await figure.getByRole('button', { name: 'Copy bash code' }).click()
+  const button = figure.getByRole('button', { name: /^Cop(y|ied) bash code$/ })
+  await copyUntilAnnounced(page, () => button.click())
+  await expect(button).toHaveAccessibleName('Copied bash code')
   const copied = await clipboard(page)
   expect(copied.split('\n')[0]).toBe('go build -gcflags=-m ./...')
   expect(copied).not.toMatch(/^\$ /m)
@@ -48,11 +61,10 @@ test('touch readers see the button without hovering', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 800 } })
   const page = await context.newPage()
   await page.goto('/posts/go-struct-field-alignment')
-  const button = page.getByRole('button', { name: /^Copy .*code$/ }).first()
+  const button = page.getByRole('button', { name: /^Cop(y|ied) .*code$/ }).first()
   await button.scrollIntoViewIfNeeded()
   await expect(button).toBeVisible()
-  await button.tap()
-  await expect(page.getByRole('status').filter({ hasText: /Copied to the clipboard|Could not copy/ })).toHaveCount(1)
+  await copyUntilAnnounced(page, () => button.tap())
   await context.close()
 })
 
