@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { markCopied, resetCopyButton, showWrapping } from '@/lib/browser/code-toolbar'
+import { copiedMessageMs, markCopied, resetCopyButton, showWrapping } from '@/lib/browser/code-toolbar'
 import { codeToCopy } from '@/lib/browser/copy-code'
 import { codeWrapAttribute, codeWrapStorageKey } from '@/lib/browser/theme'
 
@@ -50,7 +50,7 @@ export function ArticleBehaviour() {
         setStatus((last) => ({ ...last, message: '' }))
         if (copied) resetCopyButton(copied)
         copied = undefined
-      }, 2500)
+      }, copiedMessageMs)
     }
     const onClick = async (event: MouseEvent) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-code-tool]') : null
@@ -80,10 +80,10 @@ export function ArticleBehaviour() {
     const onClickListener = (event: MouseEvent) => void onClick(event)
     document.addEventListener('click', onClickListener)
     return () => {
+      // A button left saying "Copied" says "Copy" again if the reader comes back: toolbars are brought up to date as
+      // the page's nodes move back in (components/article-body.tsx).
       left = true
       clearTimeout(timer)
-      // A button left saying "Copied" would keep saying it if the reader comes back to this page.
-      if (copied) resetCopyButton(copied)
       document.removeEventListener('click', onClickListener)
     }
   }, [])

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { textFaces } from '../scripts/fonts/text-faces'
-import { benchmarkArticle, expect, expectOneH1, test } from './fixtures'
+import { benchmarkArticle, expect, expectOneH1, test, untilHydrated } from './fixtures'
 
 test('an article shows its title, dates, reading time and tags', async ({ page }) => {
   await page.goto(benchmarkArticle.path)
@@ -76,20 +76,28 @@ test('previous and next links walk through the journal in order', async ({ page 
   await page.goto(benchmarkArticle.path)
   const firstParagraph = page.getByRole('article').locator('[data-article-body] > p').first()
   const words = ((await firstParagraph.textContent()) ?? '').match(/[A-Za-z ,]{30,}/)![0]
+  // Marked, so that the paragraph shown on the way back can be told from one rendered afresh, and the document, so
+  // that a navigation by the router can be told from a page load.
+  await firstParagraph.evaluate((paragraph) => Object.assign(paragraph, { seenByTheTest: true }))
+  await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
   const navigation = page.getByRole('navigation', { name: 'More articles' })
   const next = navigation.getByRole('link', { name: /Next article/ })
   const nextTitle = (await next.textContent())!.replace(/^Next article →/, '')
+  await untilHydrated(next)
   await next.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextTitle)
-  await page
-    .getByRole('navigation', { name: 'More articles' })
-    .getByRole('link', { name: /Previous article/ })
-    .click()
+  const previous = navigation.getByRole('link', { name: /Previous article/ })
+  await untilHydrated(previous)
+  await previous.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
-  // The opened article, reached again by a link rather than by going back, shows its own text. The link fetches the
-  // article's payload, HTML included (Next 16's router, as observed), so this is the page rendered afresh; going
-  // back moves the nodes the reader left instead (the next test).
+  // The opened article, reached again by a link rather than by going back, shows its own text. The router fetches
+  // its payload, HTML included, and renders it afresh; going back moves the nodes the reader left instead (the next
+  // test).
   await expect(page.getByRole('article').getByText(words)).toBeVisible()
+  expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated, in the same document').toBe(
+    true,
+  )
+  expect(await firstParagraph.evaluate((paragraph) => 'seenByTheTest' in paragraph), 'rendered afresh').toBe(false)
 })
 
 test('an opened article carries its text once, and shows it again when the reader comes back to it', async ({
@@ -97,7 +105,7 @@ test('an opened article carries its text once, and shows it again when the reade
   request,
 }) => {
   await page.goto(benchmarkArticle.path)
-  const firstParagraph = page.getByRole('article').locator('.prose > p').first()
+  const firstParagraph = page.getByRole('article').locator('[data-article-body] > p').first()
   const words = ((await firstParagraph.textContent()) ?? '').match(/[A-Za-z ,]{30,}/)![0]
   // Marked, so that the paragraph shown on the way back can be told from one parsed again.
   await firstParagraph.evaluate((paragraph) => Object.assign(paragraph, { seenByTheTest: true }))
@@ -105,10 +113,11 @@ test('an opened article carries its text once, and shows it again when the reade
   // The page's router payload does not repeat the article (scripts/build/hollow-article-payloads.ts).
   const html = await (await request.get(benchmarkArticle.path)).text()
   expect(html.split(words).length - 1).toBe(1)
-  await page
-    .getByRole('navigation', { name: 'More articles' })
-    .getByRole('link', { name: /Next article/ })
-    .click()
+  // Clicked before the page has hydrated, the link would load the next page in full, and going back would load this
+  // one again (Playwright's Chromium keeps no back-forward cache).
+  const next = page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next article/ })
+  await untilHydrated(next)
+  await next.click()
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(benchmarkArticle.title)
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)

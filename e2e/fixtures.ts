@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export { expect, test } from '@playwright/test'
 
@@ -18,6 +18,18 @@ export const newestArticle = {
 /** How far the page scrolls sideways: 0 when everything fits the viewport. */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
+
+/**
+ * Waits until React has hydrated an element, which it marks by attaching the element's props to it (a key starting
+ * `__reactProps$`). A click on a link before then is an ordinary page load, not a navigation by the router.
+ */
+export async function untilHydrated(element: Locator) {
+  await expect
+    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$'))), {
+      message: 'React has hydrated the element',
+    })
+    .toBe(true)
 }
 
 export async function expectOneH1(page: Page, name: string) {

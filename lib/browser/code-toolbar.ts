@@ -7,6 +7,9 @@ export function showWrapping(root: ParentNode) {
     button.setAttribute('aria-pressed', String(wrapping))
 }
 
+/** How long a Copy button says "Copied" (and the page's status region says so) after a press. */
+export const copiedMessageMs = 2500
+
 /** A Copy button saying that its code is on the clipboard, for the time the page announces it. */
 export function markCopied(button: HTMLElement) {
   button.textContent = 'Copied'
