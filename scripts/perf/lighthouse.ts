@@ -11,13 +11,11 @@
 // Default pages: the index and the benchmark article. Not part of `npm test` (a few minutes); on a shared machine,
 // run it alone.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Result as LighthouseResult } from 'lighthouse'
-import { findChromium } from '../test/browser'
-import { freePort, machineDescription, startProductionServer, waitForServer } from './machine'
+import { freePort, machineDescription, startChromium, startProductionServer, waitForServer } from './machine'
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -63,40 +61,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-/** Headless Chromium with a DevTools port for Lighthouse, in a throwaway profile. */
-async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
-  const found = findChromium({ install: true })
-  if (!found?.executablePath) throw new Error('no Chromium: install Debian chromium or set CHROMIUM_PATH')
-  const port = await freePort()
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'playbook-lighthouse-'))
-  const child = spawn(
-    found.executablePath,
-    [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      `--remote-debugging-port=${port}`,
-      'about:blank',
-    ],
-    { stdio: 'ignore' },
-  )
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM')
-    await exited
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 })
-  }
-  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'))
-  await waitForServer(`http://127.0.0.1:${port}/json/version`, 20_000)
-  return { port, stop }
 }
 
 /**

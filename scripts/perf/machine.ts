@@ -1,11 +1,12 @@
 // What the measuring scripts (build-at-scale, js-budget, lighthouse, serve-bench) share: a description of the
-// machine every figure is printed with, memory sampling of a process tree from /proc, and starting and stopping a
-// production server.
+// machine every figure is printed with, memory sampling of a process tree from /proc, starting and stopping a
+// production server, and a headless Chromium for Lighthouse.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { findChromium } from '../test/browser'
 
 /** One line naming the machine: CPU model and cores, memory, OS, Node, and the day. */
 export function machineDescription(): string {
@@ -169,4 +170,38 @@ export async function startProductionServer(
   process.once('exit', stop)
   await waitForServer(url)
   return { url, child, stop }
+}
+
+/** Headless Chromium with a DevTools port for Lighthouse, in a throwaway profile. */
+export async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const found = findChromium({ install: true })
+  if (!found?.executablePath) throw new Error('no Chromium: install Debian chromium or set CHROMIUM_PATH')
+  const port = await freePort()
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'playbook-lighthouse-'))
+  const child = spawn(
+    found.executablePath,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      `--remote-debugging-port=${port}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  )
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+    await exited
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 })
+  }
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'))
+  await waitForServer(`http://127.0.0.1:${port}/json/version`, 20_000)
+  return { port, stop }
 }
