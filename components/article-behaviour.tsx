@@ -80,8 +80,10 @@ export function ArticleBehaviour() {
     const onClickListener = (event: MouseEvent) => void onClick(event)
     document.addEventListener('click', onClickListener)
     return () => {
-      // A button left saying "Copied" says "Copy" again if the reader comes back: toolbars are brought up to date as
-      // the page's nodes move back in (components/article-body.tsx).
+      // A button left saying "Copied" says "Copy" again if the reader comes back: the opened article's toolbars are
+      // brought up to date as its nodes move back in (components/article-body.tsx), and an article reached by the
+      // router is rendered afresh. A page kept hidden and shown again as it was (Next's cacheComponents, not on
+      // here) would need the reset here.
       left = true
       clearTimeout(timer)
       document.removeEventListener('click', onClickListener)

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { copiedMessageMs } from '../lib/browser/code-toolbar'
-import { benchmarkArticle, expect, test } from './fixtures'
+import { benchmarkArticle, expect, test, untilHydrated } from './fixtures'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -110,8 +110,12 @@ test('an article the reader comes back to shows the toolbars as they are now, no
   // because the page brings the toolbars up to date as the reader comes back.
   await page.addInitScript((expiryMs) => {
     const setTimeoutAsBuilt = window.setTimeout
-    window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
-      timeout === expiryMs ? 0 : setTimeoutAsBuilt(handler, timeout, ...rest)) as typeof window.setTimeout
+    const stubbed = Object.assign(window, { expiriesStubbed: 0 })
+    window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) => {
+      if (timeout !== expiryMs) return setTimeoutAsBuilt(handler, timeout, ...rest)
+      stubbed.expiriesStubbed++
+      return 0
+    }) as typeof window.setTimeout
   }, copiedMessageMs)
   await page.goto(benchmarkArticle.path)
   const article = page.getByRole('article')
@@ -121,14 +125,15 @@ test('an article the reader comes back to shows the toolbars as they are now, no
   await pressUntil(wrap.first(), 'true')
   await copy.click()
   await expect(copy).toHaveText('Copied')
+  // The stub caught the message's expiry, and only it: otherwise the checks below prove nothing.
+  expect(await page.evaluate(() => (window as unknown as { expiriesStubbed: number }).expiriesStubbed)).toBe(1)
   // Marked, so that the button shown on the way back can be told from one rendered afresh, which would show the
   // server's toolbar and pass the checks below whatever the page did.
   await copy.evaluate((button) => Object.assign(button, { seenByTheTest: true }))
   // Leave while the button says "Copied", and turn wrapping off on the next article.
-  await page
-    .getByRole('navigation', { name: 'More articles' })
-    .getByRole('link', { name: /Next article/ })
-    .click()
+  const next = page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next article/ })
+  await untilHydrated(next)
+  await next.click()
   await expect(title).not.toHaveText(benchmarkArticle.title)
   // This article's buttons are told that wrapping is on once its page runs; only then does a press turn it off.
   await expect(wrap.first()).toHaveAttribute('aria-pressed', 'true')

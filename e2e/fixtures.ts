@@ -21,13 +21,16 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 }
 
 /**
- * Waits until React has hydrated an element, which it marks by attaching the element's props to it (a key starting
- * `__reactProps$`). A click on a link before then is an ordinary page load, not a navigation by the router.
+ * Waits until React's hydration has reached an element: React 19 attaches the element's props to it as it hydrates
+ * it (a key starting `__reactProps$`, an internal of React's, so a rename fails this wait loudly rather than passing).
+ * A link clicked before React starts hydrating is an ordinary page load, not a navigation by the router; once it
+ * has reached the link, the router takes the click. The wait is long: a loaded machine hydrates late.
  */
 export async function untilHydrated(element: Locator) {
   await expect
     .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$'))), {
-      message: 'React has hydrated the element',
+      message: "React's hydration has reached the element",
+      timeout: 15_000,
     })
     .toBe(true)
 }

@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { findChromium } from '../test/browser'
 
 /** One line naming the machine: CPU model and cores, memory, OS, Node, and the day. */
 export function machineDescription(): string {
@@ -174,6 +173,8 @@ export async function startProductionServer(
 
 /** Headless Chromium with a DevTools port for Lighthouse, in a throwaway profile. */
 export async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
+  // Imported here, not at the top: the other scripts that share this module need no browser.
+  const { findChromium } = await import('../test/browser')
   const found = findChromium({ install: true })
   if (!found?.executablePath) throw new Error('no Chromium: install Debian chromium or set CHROMIUM_PATH')
   const port = await freePort()
