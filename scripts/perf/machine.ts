@@ -174,7 +174,7 @@ export async function startProductionServer(
 /** Headless Chromium with a DevTools port for Lighthouse, in a throwaway profile. */
 export async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   // Imported here, not at the top: the other scripts that share this module need no browser.
-  const { findChromium } = await import('../test/browser')
+  const { findChromium, quietChromiumFlags } = await import('../test/browser')
   const found = findChromium({ install: true })
   if (!found?.executablePath) throw new Error('no Chromium: install Debian chromium or set CHROMIUM_PATH')
   const port = await freePort()
@@ -183,13 +183,8 @@ export async function startChromium(): Promise<{ port: number; stop: () => Promi
     found.executablePath,
     [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
+      ...quietChromiumFlags,
       '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       `--user-data-dir=${profile}`,
       `--remote-debugging-port=${port}`,
       'about:blank',

@@ -5,7 +5,11 @@ import { chromium, type LaunchOptions } from '@playwright/test'
 import { aptInstall } from '../apt-install.mjs'
 
 const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-const quietFlags = [
+/**
+ * Flags for a system Chromium, in tests and measurements alike: no sandbox (it runs as root here), no GPU, nothing
+ * fetched in the background.
+ */
+export const quietChromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -41,5 +45,5 @@ export function browserLaunchOptions(): LaunchOptions {
       'No Chromium found. Run `npx playwright install chromium`, install a system Chromium (Debian: apt-get install chromium), or set CHROMIUM_PATH.',
     )
   }
-  return found.system ? { executablePath: found.executablePath, args: quietFlags } : {}
+  return found.system ? { executablePath: found.executablePath, args: quietChromiumFlags } : {}
 }
