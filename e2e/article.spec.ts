@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { textFaces } from '../scripts/fonts/text-faces'
-import { benchmarkArticle, expect, expectOneH1, test, untilHydrated } from './fixtures'
+import { benchmarkArticle, expect, expectOneH1, isMarkedNode, markNode, test, untilHydrated } from './fixtures'
 
 test('an article shows its title, dates, reading time and tags', async ({ page }) => {
   await page.goto(benchmarkArticle.path)
@@ -78,7 +78,7 @@ test('previous and next links walk through the journal in order', async ({ page 
   const words = ((await firstParagraph.textContent()) ?? '').match(/[A-Za-z ,]{30,}/)![0]
   // Marked, so that the paragraph shown on the way back can be told from one rendered afresh, and the document, so
   // that a navigation by the router can be told from a page load.
-  await firstParagraph.evaluate((paragraph) => Object.assign(paragraph, { seenByTheTest: true }))
+  await markNode(firstParagraph)
   await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
   const navigation = page.getByRole('navigation', { name: 'More articles' })
   const next = navigation.getByRole('link', { name: /Next article/ })
@@ -97,7 +97,7 @@ test('previous and next links walk through the journal in order', async ({ page 
   expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated, in the same document').toBe(
     true,
   )
-  expect(await firstParagraph.evaluate((paragraph) => 'seenByTheTest' in paragraph), 'rendered afresh').toBe(false)
+  expect(await isMarkedNode(firstParagraph), 'rendered afresh').toBe(false)
 })
 
 test('an opened article carries its text once, and shows it again when the reader comes back to it', async ({
@@ -108,8 +108,7 @@ test('an opened article carries its text once, and shows it again when the reade
   const firstParagraph = page.getByRole('article').locator('[data-article-body] > p').first()
   const words = ((await firstParagraph.textContent()) ?? '').match(/[A-Za-z ,]{30,}/)![0]
   // Marked, so that the paragraph shown on the way back can be told from one parsed again.
-  await firstParagraph.evaluate((paragraph) => Object.assign(paragraph, { seenByTheTest: true }))
-  const sameNode = () => firstParagraph.evaluate((paragraph) => 'seenByTheTest' in paragraph)
+  await markNode(firstParagraph)
   // The page's router payload does not repeat the article (scripts/build/hollow-article-payloads.ts).
   const html = await (await request.get(benchmarkArticle.path)).text()
   expect(html.split(words).length - 1).toBe(1)
@@ -123,11 +122,11 @@ test('an opened article carries its text once, and shows it again when the reade
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
   await expect(page.getByRole('article').getByText(words)).toBeVisible()
   // Its payload has no HTML to render: the nodes the reader left move back in (components/article-body.tsx).
-  expect(await sameNode()).toBe(true)
+  expect(await isMarkedNode(firstParagraph)).toBe(true)
   await page.goForward()
   await page.goBack()
   await expect(page.getByRole('article').getByText(words)).toBeVisible()
-  expect(await sameNode()).toBe(true)
+  expect(await isMarkedNode(firstParagraph)).toBe(true)
 })
 
 test('an opened article keeps its text when hydration fails and React renders the page afresh', async ({ page }) => {

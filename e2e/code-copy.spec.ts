@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { copiedMessageMs } from '../lib/browser/code-toolbar'
-import { benchmarkArticle, expect, test, untilHydrated } from './fixtures'
+import { benchmarkArticle, expect, isMarkedNode, markNode, test, untilHydrated } from './fixtures'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -129,7 +129,7 @@ test('an article the reader comes back to shows the toolbars as they are now, no
   expect(await page.evaluate(() => (window as unknown as { expiriesStubbed: number }).expiriesStubbed)).toBe(1)
   // Marked, so that the button shown on the way back can be told from one rendered afresh, which would show the
   // server's toolbar and pass the checks below whatever the page did.
-  await copy.evaluate((button) => Object.assign(button, { seenByTheTest: true }))
+  await markNode(copy)
   // Leave while the button says "Copied", and turn wrapping off on the next article.
   const next = page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next article/ })
   await untilHydrated(next)
@@ -141,7 +141,7 @@ test('an article the reader comes back to shows the toolbars as they are now, no
   await page.goBack()
   await expect(title).toHaveText(benchmarkArticle.title)
   // The nodes the reader left move back in (components/article-body.tsx).
-  expect(await copy.evaluate((button) => 'seenByTheTest' in button)).toBe(true)
+  expect(await isMarkedNode(copy)).toBe(true)
   for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
   await expect(copy).toHaveText('Copy')
   await expect(copy).toHaveAccessibleName('Copy go code')
