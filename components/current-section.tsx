@@ -1,43 +1,13 @@
 'use client'
 
 import { useEffect } from 'react'
+import { watchCurrentSection } from '@/lib/browser/current-section'
 
 /**
- * Marks the section being read in the table of contents (aria-current on its link). The links themselves are plain
- * anchors and work without JavaScript; this only adds the marker.
+ * Marks the section being read in the table of contents (lib/browser/current-section.ts). The links themselves are
+ * plain anchors and work without JavaScript; this only adds the marker.
  */
 export function CurrentSection({ ids }: { ids: string[] }) {
-  useEffect(() => {
-    const headings = ids.map((id) => document.getElementById(id)).filter((heading) => heading !== null)
-    const links = [...document.querySelectorAll<HTMLAnchorElement>('a.toc-link')]
-    const mark = () => {
-      // The current section is the last heading above a line a fifth of the way down the viewport.
-      const line = window.innerHeight / 5
-      let current = headings[0]
-      // At the very bottom, the last sections may never reach that line: the lowest heading in view is current.
-      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top <= (atBottom ? window.innerHeight : line)) current = heading
-        else break
-      }
-      for (const link of links) {
-        if (current && link.hash === `#${current.id}`) link.setAttribute('aria-current', 'location')
-        else link.removeAttribute('aria-current')
-      }
-    }
-    let frame = 0
-    const onScroll = () => {
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(mark)
-    }
-    mark()
-    window.addEventListener('scroll', onScroll, { passive: true })
-    window.addEventListener('resize', onScroll)
-    return () => {
-      cancelAnimationFrame(frame)
-      window.removeEventListener('scroll', onScroll)
-      window.removeEventListener('resize', onScroll)
-    }
-  }, [ids])
+  useEffect(() => watchCurrentSection(ids), [ids])
   return null
 }

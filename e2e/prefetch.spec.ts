@@ -1,42 +1,83 @@
-import type { Request } from '@playwright/test'
-import { benchmarkArticle, expect, test } from './fixtures'
+import type { Page, Request } from '@playwright/test'
+import { benchmarkArticle, expect, test, untilHydrated } from './fixtures'
 
 // Links prefetch the page they lead to when the reader shows intent, never merely because they scrolled into view:
-// an article has some twenty internal links, and each prefetch is a payload the main thread parses.
-test('an article prefetches nothing on load, and the page behind a link once the pointer or focus reaches it', async ({
-  page,
-}) => {
-  // The router asks for a page's payload (or one of its segments) with an RSC header.
-  const forPage = (request: Request, path: string) =>
-    request.headers()['rsc'] === '1' && new URL(request.url()).pathname.startsWith(path)
-  const prefetched: string[] = []
+// an article has some twenty internal links. An article, loaded as a page, carries no router and prefetches the
+// next document (lib/browser/static-page.ts); other pages have the router prefetch its payload.
+
+/** Requests for another page of the site, as the page at `from` makes them while the reader only reads. */
+function pageRequests(page: Page, isPrefetch: (request: Request) => boolean): string[] {
+  const requested: string[] = []
   page.on('request', (request) => {
-    if (request.headers()['rsc'] === '1') prefetched.push(new URL(request.url()).pathname)
+    if (isPrefetch(request)) requested.push(new URL(request.url()).pathname)
   })
-  await page.goto(benchmarkArticle.path)
+  return requested
+}
+
+async function readWithoutIntent(page: Page) {
   await page.waitForLoadState('networkidle')
   await page.mouse.wheel(0, 20_000)
   await page.waitForTimeout(500)
+}
+
+const site = (page: Page) => page.getByRole('navigation', { name: 'Site' })
+
+test('an article prefetches nothing on load, and the page behind a link once the pointer or focus reaches it', async ({
+  page,
+}) => {
+  // A prefetched document is requested with Sec-Purpose: prefetch, and never by the router (no RSC header).
+  const isPrefetch = (request: Request) => request.headers()['sec-purpose']?.startsWith('prefetch') === true
+  const prefetched = pageRequests(page, isPrefetch)
+  const routerRequests = pageRequests(page, (request) => request.headers()['rsc'] === '1')
+  await page.goto(benchmarkArticle.path)
+  await readWithoutIntent(page)
   expect(prefetched, 'requests for other pages while the reader only read').toEqual([])
 
-  const archive = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Archive' })
-  const archiveRequest = page.waitForRequest((request) => forPage(request, '/archive'))
+  const archive = site(page).getByRole('link', { name: 'Archive' })
+  const archiveRequest = page.waitForRequest((request) => isPrefetch(request) && request.url().endsWith('/archive'))
   await archive.hover()
   await archiveRequest
-
-  const tags = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tags' })
-  const tagsRequest = page.waitForRequest((request) => forPage(request, '/tags'))
-  await tags.focus()
+  const tagsRequest = page.waitForRequest((request) => isPrefetch(request) && request.url().endsWith('/tags'))
+  await site(page).getByRole('link', { name: 'Tags' }).focus()
   await tagsRequest
 
-  // The search page's code loads only when the reader asks for search.
-  await page
-    .getByRole('navigation', { name: 'Site' })
+  // The search page loads only when the reader asks for search.
+  await site(page)
     .getByRole('link', { name: /Search/ })
     .hover()
   await page.waitForTimeout(500)
   expect(prefetched.filter((path) => path.startsWith('/search'))).toEqual([])
+  expect(
+    prefetched.filter((path) => path === '/archive'),
+    'each page once',
+  ).toHaveLength(1)
 
   await archive.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every article, by year and month')
+  expect(routerRequests).toEqual([])
+})
+
+test("a page that keeps the router has it prefetch a link's page on intent, not on view", async ({ page }) => {
+  // The router asks for a page's payload (or one of its segments) with an RSC header.
+  const prefetched = pageRequests(page, (request) => request.headers()['rsc'] === '1')
+  const forPage = (request: Request, path: string) =>
+    request.headers()['rsc'] === '1' && new URL(request.url()).pathname.startsWith(path)
+  await page.goto('/archive')
+  await readWithoutIntent(page)
+  expect(prefetched, 'requests for other pages while the reader only read').toEqual([])
+
+  const tags = site(page).getByRole('link', { name: 'Tags' })
+  await untilHydrated(tags)
+  const tagsRequest = page.waitForRequest((request) => forPage(request, '/tags'))
+  await tags.hover()
+  await tagsRequest
+  const aboutRequest = page.waitForRequest((request) => forPage(request, '/about'))
+  await site(page).getByRole('link', { name: 'About' }).focus()
+  await aboutRequest
+
+  await site(page)
+    .getByRole('link', { name: /Search/ })
+    .hover()
+  await page.waitForTimeout(500)
+  expect(prefetched.filter((path) => path.startsWith('/search'))).toEqual([])
 })

@@ -1,5 +1,41 @@
 /**
- * The attribute that keeps a link from being prefetched on intent (components/intent-prefetch.tsx): components/link.tsx
- * sets it for `prefetch={false}`, on links whose page should not load before the reader asks for it.
+ * The attribute that keeps a link from being prefetched on intent: components/link.tsx sets it for
+ * `prefetch={false}`, on links whose page should not load before the reader asks for it.
  */
 export const noPrefetchAttribute = 'data-no-prefetch'
+
+const intents = ['mouseover', 'focusin', 'touchstart'] as const
+
+/**
+ * Calls `prefetch` with the address of an internal link when the reader shows intent: the pointer enters it, it
+ * takes focus, or a finger touches it. One set of listeners serves the whole page; each address is prefetched once
+ * per page load; links to other origins, links that open elsewhere or download, links to this page and links marked
+ * with `noPrefetchAttribute` are left alone. Returns what stops it.
+ */
+export function listenForIntent(prefetch: (address: string) => void): () => void {
+  const done = new Set<string>()
+  const onIntent = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+    if (!(link instanceof HTMLAnchorElement) || link.hasAttribute(noPrefetchAttribute)) return
+    if (link.hasAttribute('download') || (link.target && link.target !== '_self')) return
+    const url = new URL(link.href)
+    if (url.origin !== location.origin) return
+    const address = url.pathname + url.search
+    if (done.has(address) || address === location.pathname + location.search) return
+    done.add(address)
+    prefetch(address)
+  }
+  const options = { passive: true, capture: true }
+  for (const type of intents) document.addEventListener(type, onIntent, options)
+  return () => {
+    for (const type of intents) document.removeEventListener(type, onIntent, options)
+  }
+}
+
+/**
+ * Fetches a page into the browser's cache ahead of a full page load, for pages that carry no router
+ * (lib/browser/static-page.ts): the browser keeps a prefetched document for the navigation that follows.
+ */
+export function prefetchDocument(address: string) {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: address }))
+}

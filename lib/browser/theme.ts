@@ -26,7 +26,8 @@ export function themeToggleLabel(choice: ThemeChoice): string {
  * - before the page paints, it applies the stored choice, so a reader who chose a theme never sees a flash of the
  *   other one; it marks the page as scripted (data-js), which shows the controls that need JavaScript;
  * - a press on the toggle (components/theme-toggle.tsx, a plain button) steps to the next choice, stores it (or
- *   forgets it, back at "system") and renames the button; another tab's change applies here too;
+ *   forgets it, back at "system") and renames the button; another tab's change applies here too, and so do the
+ *   choices made on other pages when the browser shows this one again from its back-forward cache;
  * - it also restores the reader's choice to wrap long lines in code blocks, before the first paint.
  *
  * It is serialized into the page with its arguments, so it uses nothing from outside its own body. It must not
@@ -59,15 +60,26 @@ function runThemeController(
     }
     relabel()
   }
-  root.dataset.js = ''
-  try {
-    const stored = localStorage.getItem(storageKey)
-    if (isChoice(stored)) root.dataset.theme = stored
-    if (localStorage.getItem(wrapKey)) root.setAttribute(wrapAttribute, '')
-  } catch {
-    // Storage is off: the system's theme it is.
+  const restore = () => {
+    try {
+      const stored = localStorage.getItem(storageKey)
+      if (isChoice(stored)) root.dataset.theme = stored
+      else delete root.dataset.theme
+      root.toggleAttribute(wrapAttribute, Boolean(localStorage.getItem(wrapKey)))
+    } catch {
+      // Storage is off: the system's theme it is.
+    }
   }
+  root.dataset.js = ''
+  restore()
   document.addEventListener('DOMContentLoaded', relabel)
+  // A page the browser kept while the reader was on another one (its back-forward cache) comes back as it was left,
+  // and heard no storage event meanwhile: the choices made elsewhere apply before it shows.
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return
+    restore()
+    relabel()
+  })
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('[data-theme-toggle]') : null
     if (button) apply(choices[(choices.indexOf(current()) + 1) % choices.length], true)

@@ -82,6 +82,19 @@ describe('the JavaScript budget', () => {
     expect(budgetProblems({ ...page, route: '/' }, budget)).toEqual([])
   })
 
+  it("counts the inline script of a page served without Next's runtime as the site's, not as the runtime's", () => {
+    const page = pageReport(
+      '/posts/a-post',
+      '<html><head><script>theme()</script></head><body><p>text</p><script data-site-script="">copy()</script></body></html>',
+      facts,
+      () => Buffer.from(''),
+    )
+    expect(page.scripts).toEqual([])
+    expect(page.framework).toEqual({ raw: 0, gzip: 0 })
+    expect(page.site.raw).toBe('copy()'.length)
+    expect(page.inline.raw).toBe('theme()'.length)
+  })
+
   it('matches the first route pattern, one path segment per *', () => {
     expect(budgetFor('/posts/x', budget)?.pattern).toBe('/posts/*')
     expect(budgetFor('/posts/x/y', budget)?.pattern).toBe('*')

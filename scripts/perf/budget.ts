@@ -3,6 +3,7 @@
 // committed budget (performance-budget.json). scripts/perf/js-budget.ts reads the build folder and prints it.
 import { gzipSync } from 'node:zlib'
 import { parse, type Node } from 'acorn'
+import { siteScriptAttribute } from '../../lib/site/static-page'
 
 export type ScriptTag = { src: string; noModule: boolean }
 
@@ -19,9 +20,15 @@ export function scriptTags(html: string): ScriptTag[] {
   return tags
 }
 
-/** The contents of the page's inline scripts: the App Router's bootstrap and the page's RSC payload. */
-export function inlineScripts(html: string): string {
-  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n')
+/**
+ * The contents of the page's inline scripts: the App Router's bootstrap and the page's RSC payload, or (`site`) the
+ * script of the site's own that stands in for them on a page served without Next's runtime (lib/site/static-page.ts).
+ */
+export function inlineScripts(html: string, { site = false } = {}): string {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((match) => match[1].includes(siteScriptAttribute) === site)
+    .map((match) => match[2])
+    .join('\n')
 }
 
 /** What the build says about its chunks: Next's build-manifest.json and the app's client reference manifests. */
@@ -163,13 +170,14 @@ export function pageReport(route: string, html: string, facts: BuildFacts, read:
     }
   })
   const loaded = scripts.filter((script) => !script.noModule)
-  const site = total(loaded.map((script) => script.site))
+  const files = total(loaded.map((script) => script.site))
   const all = total(loaded)
+  const siteInline = inlineScripts(html, { site: true })
   return {
     route,
     scripts,
-    framework: { raw: all.raw - site.raw, gzip: all.gzip - site.gzip },
-    site,
+    framework: { raw: all.raw - files.raw, gzip: all.gzip - files.gzip },
+    site: siteInline ? total([files, sizeOf(siteInline)]) : files,
     inline: sizeOf(inlineScripts(html)),
   }
 }

@@ -82,7 +82,7 @@ export default async function PostPage({ params }: Props) {
         <ArticleHeader post={post} series={series} />
         {withToc && <InlineTableOfContents toc={post.toc} />}
         {/* The article as HTML (it has nothing to hydrate), and the one listener that works its code toolbars. */}
-        <ArticleBody className="prose prose-playbook mt-8 sm:mt-10" slug={post.slug} articleHtml={renderArticleHtml(post)} />
+        <ArticleBody className="prose prose-playbook mt-8 sm:mt-10" articleHtml={renderArticleHtml(post)} />
         <ArticleBehaviour />
         {series && <SeriesBox series={series} slug={post.slug} />}
         <ArticleFooter post={post} />
