@@ -10,8 +10,7 @@ export default defineConfig([
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
-    // Internal links prefetch on intent (components/link.tsx, components/intent-prefetch.tsx), not as they scroll
-    // into view.
+    // Internal links prefetch on intent (components/link.tsx, lib/browser/prefetch.ts), not as they scroll into view.
     files: ['app/**/*.tsx', 'components/**/*.tsx'],
     ignores: ['components/link.tsx'],
     rules: {

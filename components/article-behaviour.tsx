@@ -7,7 +7,7 @@ import { codeStatusAttribute, listenForCodeToolbars, type CodeToolStatus } from 
  * What makes an article's static body interactive when React renders the article (a reader who came from a page
  * that keeps Next's runtime): the code blocks' toolbars, with one listener for the page (lib/browser/code-toolbar.ts),
  * and the two status regions that tell screen readers what a press did. An article loaded as a page carries no
- * React at all (lib/site/static-page.ts): the same listener then runs from lib/browser/static-page.ts, and writes
+ * React at all (lib/site/without-runtime.ts): the same listener then runs from lib/browser/page-script.ts, and writes
  * into the regions the server rendered here.
  */
 export function ArticleBehaviour() {

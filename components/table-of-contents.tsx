@@ -1,4 +1,5 @@
 import type { TocEntry } from '@/lib/mdx/inspect'
+import { tocLinkClass } from '@/lib/browser/current-section'
 import { CurrentSection } from './current-section'
 
 function TocList({ toc }: { toc: TocEntry[] }) {
@@ -8,7 +9,7 @@ function TocList({ toc }: { toc: TocEntry[] }) {
         <li key={id} className={depth === 3 ? 'pl-4' : undefined}>
           <a
             href={`#${id}`}
-            className="toc-link block border-l-2 border-transparent py-0.5 pl-3 text-muted hover:text-ink"
+            className={`${tocLinkClass} block border-l-2 border-transparent py-0.5 pl-3 text-muted hover:text-ink`}
           >
             {text}
           </a>

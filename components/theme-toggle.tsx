@@ -23,7 +23,7 @@ export function ThemeToggle() {
       data-theme-toggle=""
       aria-label={themeToggleLabel('system')}
       title="Theme: system, light or dark"
-      // The theme script names the button after the stored choice before React hydrates it.
+      // The theme script names the button after the stored choice before React hydrates it (where React runs).
       suppressHydrationWarning
       className="theme-toggle grid size-9 place-items-center rounded-md text-muted hover:bg-surface hover:text-ink"
     >

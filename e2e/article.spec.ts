@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib'
-import { siteScriptAttribute } from '../lib/site/static-page'
+import { siteScriptAttribute } from '../lib/site/without-runtime'
 import { textFaces } from '../scripts/fonts/text-faces'
 import type { Page } from '@playwright/test'
 import { benchmarkArticle, expect, expectOneH1, test, untilHydrated } from './fixtures'
@@ -100,7 +100,7 @@ test("an article loaded as a page carries its text once and none of Next's runti
   })
   await page.goto(benchmarkArticle.path)
   const words = await firstWords(page)
-  // No router payload repeats the article, and no script file loads (lib/site/static-page.ts): the page's own
+  // No router payload repeats the article, and no script file loads (lib/site/without-runtime.ts): the page's own
   // script, inline, does what React would.
   const html = await (await request.get(benchmarkArticle.path)).text()
   expect(html.split(words).length - 1).toBe(1)
@@ -132,6 +132,16 @@ test('an article reached by the router from a page that keeps it shows its text 
   const body = page.getByRole('article').locator('[data-article-body]')
   await expect(body.getByRole('heading', { level: 2 }).first()).toBeVisible()
   expect(await body.evaluate((element) => element.innerHTML.length)).toBeGreaterThan(50_000)
+  // Its code toolbars work through React's listener (components/article-behaviour.tsx), not the page's own script.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const copy = body.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
+  await expect(async () => {
+    await copy.click()
+    await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1, {
+      timeout: 1000,
+    })
+  }).toPass()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('type ')
 })
 
 test('an article is complete without JavaScript', async ({ browser }) => {
@@ -146,7 +156,7 @@ test('an article is complete without JavaScript', async ({ browser }) => {
 
 test("an article runs under 4 KB gzip of JavaScript, all of it the site's own", async ({ page }) => {
   await page.goto(benchmarkArticle.path)
-  // No script file: Next's runtime is not on the page (lib/site/static-page.ts), and the site's script is inline.
+  // No script file: Next's runtime is not on the page (lib/site/without-runtime.ts), and the site's script is inline.
   await expect(page.locator('script[src]')).toHaveCount(0)
   const own = await page.locator(`script[${siteScriptAttribute}]`).textContent()
   // The copy buttons, the table of contents' marker and prefetching on intent: the issue's budget for an article.
@@ -160,11 +170,15 @@ test('pages load nothing from other origins, and no web font: text and code are 
 }) => {
   const requests: string[] = []
   page.on('request', (request) => requests.push(request.url()))
-  for (const path of ['/', benchmarkArticle.path]) {
+  // The archive keeps Next's runtime, so its script files are among the requests; the article prefetches a page.
+  for (const path of ['/', benchmarkArticle.path, '/archive']) {
     await page.goto(path)
     await page.waitForLoadState('networkidle')
+    if (path === benchmarkArticle.path)
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tags' }).hover()
   }
-  expect(requests.length).toBeGreaterThan(2)
+  expect(requests.filter((url) => /\/_next\/static\/.+\.js$/.test(url)).length).toBeGreaterThan(2)
+  expect(requests.filter((url) => url.endsWith('/tags'))).toHaveLength(1)
   expect(requests.filter((url) => !url.startsWith(`${baseURL}/`) && !url.startsWith('data:'))).toEqual([])
   expect(requests.filter((url) => /\.(?:woff2?|ttf|otf)(?:\?|$)/.test(url))).toEqual([])
 })

@@ -66,7 +66,7 @@ test("the router's requests never carry a page's shared Cache-Control unless the
 })
 
 test('hashed scripts and styles are cached for a year, immutable', async ({ page, request }) => {
-  // The archive keeps Next's runtime (the index and the articles do not: lib/site/static-page.ts).
+  // The archive keeps Next's runtime (the index and the articles do not: lib/site/without-runtime.ts).
   await page.goto('/archive')
   const assets = await page.evaluate(() =>
     [

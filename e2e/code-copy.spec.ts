@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { copiedMessageMs } from '../lib/browser/code-toolbar'
 import { codeWrapStorageKey } from '../lib/browser/theme'
+import { browserLaunchOptions } from '../scripts/test/browser'
 import { benchmarkArticle, expect, test } from './fixtures'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -8,8 +9,8 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 
 /**
- * Presses a Copy button until the page says what the press did. A press that lands before the page has hydrated does
- * nothing, and the clipboard, which the browser keeps across tests, would still hold what an earlier test copied.
+ * Presses a Copy button until the page says what the press did. A press that lands before the page's script runs
+ * does nothing, and the clipboard, which the browser keeps across tests, would still hold what an earlier test copied.
  */
 async function copyUntilAnnounced(page: Page, press: () => Promise<void>) {
   const said = page.getByRole('status').filter({ hasText: /Copied to the clipboard|Could not copy/ })
@@ -70,7 +71,7 @@ test('touch readers see the button without hovering', async ({ browser }) => {
   await context.close()
 })
 
-/** Presses a toggle until it reads `pressed`: a press that lands before the page has hydrated does nothing. */
+/** Presses a toggle until it reads `pressed`: a press that lands before the page's script runs does nothing. */
 async function pressUntil(button: Locator, pressed: 'true' | 'false') {
   await expect(async () => {
     if ((await button.getAttribute('aria-pressed')) !== pressed) await button.click()
@@ -104,11 +105,9 @@ test('wrapping long lines is one choice for every code block, kept when the read
   expect(await overflows()).toBeGreaterThan(0)
 })
 
-test('an article the reader comes back to shows the toolbars as they are now, not as they were left', async ({
-  page,
-}) => {
+test('an article shown again as it was left tells its toolbars the choices made since', async ({ page }) => {
   // The Copy message's expiry never comes in this test, so a button left saying "Copied" can say "Copy" again only
-  // because the page brings the toolbars up to date as the reader comes back.
+  // because the page brings the toolbars up to date as it is shown again.
   await page.addInitScript((expiryMs) => {
     const setTimeoutAsBuilt = window.setTimeout
     const stubbed = Object.assign(window, { expiriesStubbed: 0 })
@@ -120,42 +119,61 @@ test('an article the reader comes back to shows the toolbars as they are now, no
   }, copiedMessageMs)
   await page.goto(benchmarkArticle.path)
   const article = page.getByRole('article')
-  const title = page.getByRole('heading', { level: 1 })
   const wrap = article.getByRole('button', { name: 'Wrap lines' })
   const copy = article.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
-  const leaveWrappedAndCopied = async () => {
-    await pressUntil(wrap.first(), 'true')
-    await copy.click()
-    await expect(copy).toHaveText('Copied')
-  }
-  await leaveWrappedAndCopied()
+  await pressUntil(wrap.first(), 'true')
+  await copy.click()
+  await expect(copy).toHaveText('Copied')
   // The stub caught the message's expiry, and only it: otherwise the checks below prove nothing.
   expect(await page.evaluate(() => (window as unknown as { expiriesStubbed: number }).expiriesStubbed)).toBe(1)
-
-  // Coming back loads the page again (Playwright's Chromium keeps no back-forward cache): wrapping, turned off on
-  // the next article, is off here too.
-  await page
-    .getByRole('navigation', { name: 'More articles' })
-    .getByRole('link', { name: /Next article/ })
-    .click()
-  await expect(title).not.toHaveText(benchmarkArticle.title)
-  await expect(wrap.first()).toHaveAttribute('aria-pressed', 'true')
-  await pressUntil(wrap.first(), 'false')
-  await page.goBack()
-  await expect(title).toHaveText(benchmarkArticle.title)
-  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
-  await expect(copy).toHaveText('Copy')
-
-  // A browser that keeps the page in its back-forward cache shows it as it was left, and says so with a persisted
-  // pageshow: here, after another page turned wrapping off, the page tells its toolbars so.
-  await leaveWrappedAndCopied()
+  // A browser that shows a page again from its back-forward cache says so with a persisted pageshow (the next test
+  // has Chromium do it): here, as if another page had turned wrapping off meanwhile.
   await page.evaluate((wrapKey) => {
     localStorage.removeItem(wrapKey)
     dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))
   }, codeWrapStorageKey)
-  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
   await expect(page.locator('html')).not.toHaveAttribute('data-code-wrap')
+  for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
   await expect(copy).toHaveText('Copy')
   await expect(copy).toHaveAccessibleName('Copy go code')
   await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(0)
+})
+
+test("the back-forward cache: going back shows the article as the reader left it, with the next page's choices", async ({
+  playwright,
+  baseURL,
+}) => {
+  // Playwright starts Chromium with the back-forward cache off (--disable-back-forward-cache); this browser has it.
+  const browser = await playwright.chromium.launch({
+    ...browserLaunchOptions(),
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  })
+  try {
+    const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'] })
+    const page = await context.newPage()
+    await page.goto(benchmarkArticle.path)
+    const article = page.getByRole('article')
+    const title = page.getByRole('heading', { level: 1 })
+    const wrap = article.getByRole('button', { name: 'Wrap lines' })
+    const copy = article.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
+    await page.evaluate(() => Object.assign(window, { keptByTheBrowser: true }))
+    await pressUntil(wrap.first(), 'true')
+    await copy.click()
+    await expect(copy).toHaveText('Copied')
+    await page
+      .getByRole('navigation', { name: 'More articles' })
+      .getByRole('link', { name: /Next article/ })
+      .click()
+    await expect(title).not.toHaveText(benchmarkArticle.title)
+    await pressUntil(wrap.first(), 'false')
+    // A page restored from the cache fires no load event, which goBack would wait for by default.
+    await page.goBack({ waitUntil: 'commit' })
+    await expect(title).toHaveText(benchmarkArticle.title)
+    expect(await page.evaluate(() => 'keptByTheBrowser' in window), 'the page came back from the cache').toBe(true)
+    await expect(page.locator('html')).not.toHaveAttribute('data-code-wrap')
+    for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
+    await expect(copy).toHaveText('Copy')
+  } finally {
+    await browser.close()
+  }
 })

@@ -35,18 +35,6 @@ export async function untilHydrated(element: Locator) {
     .toBe(true)
 }
 
-/**
- * Marks an element's node, so that a test can tell it, later, from a node parsed or rendered afresh with the same
- * HTML: `isMarkedNode` is true only for the node that was marked.
- */
-export async function markNode(element: Locator) {
-  await element.evaluate((node) => Object.assign(node, { markedByTheTest: true }))
-}
-
-export async function isMarkedNode(element: Locator): Promise<boolean> {
-  return element.evaluate((node) => 'markedByTheTest' in node)
-}
-
 export async function expectOneH1(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()

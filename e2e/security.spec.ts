@@ -20,7 +20,9 @@ for (const path of pages) {
   })
 }
 
-test('the index, an article and search run under the policy without a single violation', async ({ page }) => {
+test('the index, an article, the archive and search run under the policy without a single violation', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const violations: string[] = []
     Object.assign(window, { cspViolations: violations })
@@ -34,9 +36,15 @@ test('the index, an article and search run under the policy without a single vio
       consoleErrors.push(message.text())
   })
   // Search fetches its index and imports MiniSearch once the page has loaded.
-  for (const path of ['/', benchmarkArticle.path, '/search?q=cache']) {
+  // The index and the article run the site's inline script (and the article prefetches a page on intent), the archive
+  // Next's runtime.
+  for (const path of ['/', benchmarkArticle.path, '/archive', '/search?q=cache']) {
     await page.goto(path)
     await page.waitForLoadState('networkidle')
+    if (path === benchmarkArticle.path) {
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tags' }).hover()
+      await page.waitForLoadState('networkidle')
+    }
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
   }
   expect(consoleErrors).toEqual([])

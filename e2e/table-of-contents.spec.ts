@@ -1,26 +1,41 @@
-import { benchmarkArticle, expect, test } from './fixtures'
+import { benchmarkArticle, expect, test, untilHydrated } from './fixtures'
 
 const article = '/posts/go-memory-stack-vs-heap'
 
-test('on a wide screen, a sticky sidebar lists the sections and marks the one being read', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto(article)
-  const toc = page.getByRole('navigation', { name: 'On this page' })
-  await expect(toc).toBeVisible()
-  await expect(page.getByRole('group').filter({ hasText: 'Contents' })).toBeHidden()
-  const links = toc.getByRole('link')
-  expect(await links.count()).toBeGreaterThan(5)
-  const heading = page.getByRole('heading', { level: 2, name: 'The pointer myth' })
-  await toc.getByRole('link', { name: 'The pointer myth' }).click()
-  await expect(page).toHaveURL(/#the-pointer-myth$/)
-  await expect(heading).toBeInViewport()
-  await expect(toc.getByRole('link', { name: 'The pointer myth' })).toHaveAttribute('aria-current', 'location')
-  // Still in view after scrolling far down the article.
-  await page.getByRole('heading', { level: 2, name: 'Takeaways' }).evaluate((heading) => heading.scrollIntoView())
-  await expect(toc).toBeInViewport()
-  await expect(toc.getByRole('link', { name: 'Takeaways' })).toHaveAttribute('aria-current', 'location')
-  await expect(toc.getByRole('link', { name: 'The pointer myth' })).not.toHaveAttribute('aria-current')
-})
+// An article loaded as a page marks the section with its own script (lib/browser/page-script.ts); one reached by the
+// router from a page that keeps it, with React (components/current-section.tsx). Both are checked.
+for (const arrival of ['loaded as a page', 'reached by the router'] as const) {
+  test(`on a wide screen, a sticky sidebar lists the sections and marks the one being read (${arrival})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    if (arrival === 'loaded as a page') await page.goto(article)
+    else {
+      await page.goto('/archive')
+      const link = page.getByRole('main').getByRole('link', { name: 'Memory Mechanics In Go - Stack vs Heap' })
+      await untilHydrated(link)
+      await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
+      await link.click()
+      await expect(page).toHaveURL(article)
+      expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated').toBe(true)
+    }
+    const toc = page.getByRole('navigation', { name: 'On this page' })
+    await expect(toc).toBeVisible()
+    await expect(page.getByRole('group').filter({ hasText: 'Contents' })).toBeHidden()
+    const links = toc.getByRole('link')
+    expect(await links.count()).toBeGreaterThan(5)
+    const heading = page.getByRole('heading', { level: 2, name: 'The pointer myth' })
+    await toc.getByRole('link', { name: 'The pointer myth' }).click()
+    await expect(page).toHaveURL(/#the-pointer-myth$/)
+    await expect(heading).toBeInViewport()
+    await expect(toc.getByRole('link', { name: 'The pointer myth' })).toHaveAttribute('aria-current', 'location')
+    // Still in view after scrolling far down the article.
+    await page.getByRole('heading', { level: 2, name: 'Takeaways' }).evaluate((heading) => heading.scrollIntoView())
+    await expect(toc).toBeInViewport()
+    await expect(toc.getByRole('link', { name: 'Takeaways' })).toHaveAttribute('aria-current', 'location')
+    await expect(toc.getByRole('link', { name: 'The pointer myth' })).not.toHaveAttribute('aria-current')
+  })
+}
 
 test('on a phone, the contents sit collapsed above the article and work without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false })

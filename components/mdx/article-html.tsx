@@ -38,8 +38,8 @@ const inFeeds = {
 
 /**
  * An article's content as HTML: callouts, benchmark tables, diagrams and highlighted code. The page inserts it as
- * one element, so hydration never walks the article (it has nothing to hydrate: the code toolbars work through one
- * listener, components/article-behaviour.tsx), and the feeds carry the same markup.
+ * one element, so React never walks the article where it runs (it has nothing to hydrate: the code toolbars work
+ * through one listener, lib/browser/code-toolbar.ts), and the feeds carry the same markup.
  */
 export function renderArticleHtml(post: Post, { forFeed = false } = {}): string {
   return renderToStaticMarkup(<MDXContent code={post.code} components={forFeed ? inFeeds : plainLinks} />)

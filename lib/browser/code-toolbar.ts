@@ -2,7 +2,7 @@ import { codeToCopy } from './copy-code'
 import { codeWrapAttribute, codeWrapStorageKey } from './theme'
 
 /** A toolbar's Wrap button says whether the reader's choice to wrap long lines (one for the whole site) is on. */
-export function showWrapping(root: ParentNode) {
+function showWrapping(root: ParentNode) {
   const wrapping = document.documentElement.hasAttribute(codeWrapAttribute)
   for (const button of root.querySelectorAll('[data-code-tool="wrap"]'))
     button.setAttribute('aria-pressed', String(wrapping))
@@ -12,13 +12,13 @@ export function showWrapping(root: ParentNode) {
 export const copiedMessageMs = 2500
 
 /** A Copy button saying that its code is on the clipboard, for the time the page announces it. */
-export function markCopied(button: HTMLElement) {
+function markCopied(button: HTMLElement) {
   button.textContent = 'Copied'
   button.setAttribute('aria-label', `Copied ${button.dataset.label}`)
 }
 
 /** A Copy button as the server wrote it (components/mdx/code-toolbar.tsx), after it said "Copied". */
-export function resetCopyButton(button: HTMLElement) {
+function resetCopyButton(button: HTMLElement) {
   button.textContent = 'Copy'
   button.setAttribute('aria-label', `Copy ${button.dataset.label}`)
 }
@@ -107,8 +107,7 @@ export function listenForCodeToolbars(show: (status: CodeToolStatus) => void): (
     if (!event.persisted) return
     showWrapping(document)
     clearTimeout(timer)
-    if (!copied) return
-    resetCopyButton(copied)
+    if (copied) resetCopyButton(copied)
     copied = undefined
     show({ message: '', region })
   }

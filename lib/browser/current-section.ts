@@ -19,7 +19,7 @@ export function watchCurrentSection(ids: string[]): () => void {
       else break
     }
     for (const link of links) {
-      if (current && link.hash === `#${current.id}`) link.setAttribute('aria-current', 'location')
+      if (current && link.getAttribute('href') === `#${current.id}`) link.setAttribute('aria-current', 'location')
       else link.removeAttribute('aria-current')
     }
   }
@@ -41,5 +41,6 @@ export function watchCurrentSection(ids: string[]): () => void {
 /** The ids of the headings the page's table of contents links to, in its order, each once. */
 export function tableOfContentsIds(): string[] {
   const links = document.querySelectorAll<HTMLAnchorElement>(`a.${tocLinkClass}`)
-  return [...new Set([...links].map((link) => decodeURIComponent(link.hash.slice(1))).filter(Boolean))]
+  // The href as written (`#` and the id), not link.hash, which percent-encodes an id that is not ASCII.
+  return [...new Set([...links].map((link) => link.getAttribute('href')?.slice(1) ?? '').filter(Boolean))]
 }

@@ -3,7 +3,7 @@ export type ThemeChoice = 'system' | 'light' | 'dark'
 
 const themeStorageKey = 'playbook-theme'
 
-/** The reader's choice to wrap long lines in code blocks (components/mdx/code-tools.tsx), kept beside the theme. */
+/** The reader's choice to wrap long lines in code blocks (components/mdx/code-toolbar.tsx), kept beside the theme. */
 export const codeWrapStorageKey = 'playbook-code-wrap'
 export const codeWrapAttribute = 'data-code-wrap'
 

@@ -49,13 +49,14 @@ const next = path.join(process.cwd(), 'node_modules', '.bin', 'next')
 const result = spawnSync(next, ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 if (result.status !== 0) failed(result.status, 'The build failed')
 
-// The index and the articles are served without Next's client runtime (lib/site/static-page.ts).
+// The index and the articles are served without Next's client runtime (lib/site/without-runtime.ts).
 const statics = spawnSync(
   process.execPath,
-  ['--import', 'tsx', path.join('scripts', 'build', 'static-pages.ts')],
+  ['--import', 'tsx', path.join('scripts', 'build', 'without-runtime.ts')],
   { stdio: 'inherit', env: process.env },
 )
 if (statics.status !== 0) failed(statics.status, "Next's runtime could not be taken out of the static pages")
+
 // Each prerendered page carries the stylesheet, so that its first paint waits for the HTML alone.
 const inline = spawnSync(
   process.execPath,

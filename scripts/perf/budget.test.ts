@@ -95,6 +95,17 @@ describe('the JavaScript budget', () => {
     expect(page.inline.raw).toBe('theme()'.length)
   })
 
+  it("holds a route served without Next's runtime to its own framework limit", () => {
+    const withoutRuntime: Budget = { ...budget, routes: [{ pattern: '/posts/*', siteGzip: 5_000, frameworkGzip: 0 }] }
+    const page = pageReport('/posts/a-post', html, facts, () => Buffer.from('x'.repeat(100)))
+    expect(budgetProblems(page, withoutRuntime)).toEqual([
+      expect.stringMatching(
+        /^\/posts\/a-post: the framework runtime is \d+ B gzip, over its budget of 0 B for \/posts\/\*$/,
+      ),
+    ])
+    expect(budgetProblems(page, budget).filter((problem) => problem.includes('framework'))).toEqual([])
+  })
+
   it('matches the first route pattern, one path segment per *', () => {
     expect(budgetFor('/posts/x', budget)?.pattern).toBe('/posts/*')
     expect(budgetFor('/posts/x/y', budget)?.pattern).toBe('*')

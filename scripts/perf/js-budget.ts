@@ -1,7 +1,8 @@
 // `npm run js-budget [-- <build folder>]`: the JavaScript a browser loads for the index and every other
 // prerendered page of a production build (.next by default): each page's script files, raw and gzip bytes, split
-// into the framework's runtime and what this site adds (scripts/perf/budget.ts says how), plus the inline scripts (the
-// App Router's bootstrap and the page's RSC payload), which come inside the HTML.
+// into the framework's runtime and what this site adds (scripts/perf/budget.ts says how; the site's inline page script
+// on the pages without the runtime counts as the site's), plus the other inline scripts (the App Router's bootstrap,
+// the page's RSC payload, the theme and search-shortcut scripts, JSON-LD), which come inside the HTML.
 // `npm run test:budget` (part of `npm test`, after the build) adds --check: it exits 1 when any page exceeds
 // performance-budget.json.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'

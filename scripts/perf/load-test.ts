@@ -1,5 +1,5 @@
 // Load test for a running server (`npm start`, or any `next start`): autocannon drives concurrent connections over a
-// mix of the index, every published article, /robots.txt, a script and the stylesheet the index references, and two unknown
+// mix of the index, every published article, /robots.txt, a script and the stylesheet the archive references, and two unknown
 // URLs, counts the answers by status against what each URL must answer, and samples the server's memory (RSS).
 //
 //   npm run load-test -- [url] [--pid <server pid>]      url defaults to http://127.0.0.1:3000
@@ -59,16 +59,19 @@ function publishedSlugs(): string[] {
     .sort()
 }
 
-/** One script and the stylesheet that the index page references. */
-async function indexAssets(): Promise<{ script: string; stylesheet: string }> {
-  const response = await fetch(new URL('/', base)).catch((error: Error) =>
+/**
+ * One script and the stylesheet that the archive references: a page that keeps Next's runtime (the index and the
+ * articles load no script file, lib/site/without-runtime.ts).
+ */
+async function pageAssets(): Promise<{ script: string; stylesheet: string }> {
+  const response = await fetch(new URL('/archive', base)).catch((error: Error) =>
     fail(`cannot reach ${base.origin}: ${error.message} (is the server running?)`),
   )
-  if (response.status !== 200) fail(`GET / answered ${response.status}, not 200`)
+  if (response.status !== 200) fail(`GET /archive answered ${response.status}, not 200`)
   const html = await response.text()
   const script = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(html)?.[0]
   const stylesheet = /\/_next\/static\/chunks\/[\w.-]+\.css/.exec(html)?.[0]
-  if (!script || !stylesheet) fail('the index references no /_next/static script or stylesheet')
+  if (!script || !stylesheet) fail('the archive references no /_next/static script or stylesheet')
   return { script, stylesheet }
 }
 
@@ -119,7 +122,7 @@ const mib = (value: number | undefined) => (value === undefined ? 'n/a' : value.
 async function main() {
   const slugs = publishedSlugs()
   if (slugs.length === 0) fail('no published posts found under posts/')
-  const { script, stylesheet } = await indexAssets()
+  const { script, stylesheet } = await pageAssets()
   const targets: { path: string; expect: number }[] = [
     { path: '/', expect: 200 },
     ...slugs.map((slug) => ({ path: `/posts/${slug}`, expect: 200 })),

@@ -81,7 +81,7 @@ export default async function PostPage({ params }: Props) {
         <JsonLd data={blogPostingJsonLd(post)} />
         <ArticleHeader post={post} series={series} />
         {withToc && <InlineTableOfContents toc={post.toc} />}
-        {/* The article as HTML (it has nothing to hydrate), and the one listener that works its code toolbars. */}
+        {/* The article as HTML (it has nothing to hydrate), and the status regions its code toolbars speak through. */}
         <ArticleBody className="prose prose-playbook mt-8 sm:mt-10" articleHtml={renderArticleHtml(post)} />
         <ArticleBehaviour />
         {series && <SeriesBox series={series} slug={post.slug} />}

@@ -4,9 +4,9 @@
 // current section and prefetching on intent, and the index has only the last. Yet each prerendered page loaded
 // Next's runtime and React (about 140 KiB gzip) and hydrated, which cost more of a phone's main thread than
 // everything else on the page (performance/2026-12-04/night-set/without-the-runtime/). After `next build`,
-// scripts/build/static-pages.ts removes from those pages Next's script files, their preloads, the inline router
+// scripts/build/without-runtime.ts removes from those pages Next's script files, their preloads, the inline router
 // payload (`self.__next_f`) and Turbopack's chunk list, and puts one small script of the site's own
-// (lib/browser/static-page.ts) at the end of the body. The page's own inline scripts stay: the theme script in
+// (lib/browser/page-script.ts) at the end of the body. The page's own inline scripts stay: the theme script in
 // <head> (which also drives the theme switch), the search shortcut and the JSON-LD. Links from such a page load
 // their page in full. The pages that keep the runtime, and the payload files the router fetches for them (`.rsc`),
 // are left as they were, so a reader who goes from one of those to an article still gets it from the router.
@@ -28,14 +28,18 @@ export type StaticPage = { html: string; removedBytes: number }
  * scripts left after the removal.
  */
 export function withoutFrameworkRuntime(page: string, script: string, file = 'page'): StaticPage {
-  if (/<\/script/i.test(script))
-    throw new Error(`${file}: the site's script contains "</script", so it cannot be inlined`)
+  // Either would end the inline element early or keep it open past its end tag.
+  if (/<\/script|<!--/i.test(script)) throw new Error(`${file}: the site's script contains "</script" or "<!--"`)
   if (!page.includes('self.__next_f')) throw new Error(`${file}: no inline router payload (self.__next_f) to remove`)
   const stripped = page.replace(nextScriptFile, '').replace(nextInlineScript, '').replace(nextScriptPreload, '')
-  const left = [...stripped.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>|<link\b[^>]*>/g)].find(([tag]) =>
-    /^<script\b[^>]*\bsrc="\/_next\/|^<script\b[\s\S]*(?:__next_f|TURBOPACK)|^<link\b[^>]*\bhref="\/_next\/static\/[^"]+\.js"/.test(
-      tag,
-    ),
+  // What a browser would still run or fetch of Next's. Data blocks (JSON-LD, which carries titles and summaries that
+  // may well name these things) are not scripts.
+  const left = [...stripped.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>|<link\b[^>]*>/g)].find(
+    ([tag, attributes, contents]) =>
+      tag.startsWith('<link')
+        ? /\bhref="\/_next\/static\/[^"]+\.js"/.test(tag)
+        : !/\btype="application\/(?:ld\+)?json"/.test(attributes) &&
+          (/\bsrc="\/_next\//.test(attributes) || /__next_f|TURBOPACK/.test(contents)),
   )
   if (left) throw new Error(`${file}: Next's runtime is still referenced after its removal: ${left[0].slice(0, 120)}`)
   const end = stripped.lastIndexOf('</body>')

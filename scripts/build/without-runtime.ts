@@ -1,11 +1,12 @@
 // After `next build`: the index and every prerendered article are served without Next's client runtime, with the
-// site's own script instead (lib/site/static-page.ts says what and why). It rewrites the pages the server serves
+// site's own script instead (lib/site/without-runtime.ts says what and why). It rewrites the pages the server serves
 // (<build folder>/server/app/index.html and posts/*.html) and, in a static export, the same pages in out/. Run by
 // scripts/build/build.mjs; it fails the build when a page is not shaped as expected.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
-import { withoutFrameworkRuntime } from '../../lib/site/static-page'
+import nextBrowsers from 'next/dist/shared/lib/modern-browserslist-target'
+import { withoutFrameworkRuntime } from '../../lib/site/without-runtime'
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next'
 const roots = [path.join(distDir, 'server', 'app'), ...(process.env.NEXT_OUTPUT === 'export' ? ['out'] : [])].filter(
@@ -13,12 +14,12 @@ const roots = [path.join(distDir, 'server', 'app'), ...(process.env.NEXT_OUTPUT 
 )
 
 const bundled = buildSync({
-  entryPoints: [path.join('lib', 'browser', 'static-page.ts')],
+  entryPoints: [path.join('lib', 'browser', 'page-script.ts')],
   bundle: true,
   minify: true,
   format: 'iife',
-  // Next's browserslist (Chrome 111, Edge 111, Firefox 111, Safari 16.4) is what the rest of the site runs on.
-  target: ['chrome111', 'edge111', 'firefox111', 'safari16.4'],
+  // The browsers Next compiles the rest of the site for (its default browserslist, as esbuild names them).
+  target: nextBrowsers.map((browser) => browser.replace(' ', '')),
   write: false,
   logLevel: 'error',
 })
