@@ -149,30 +149,48 @@ test("the back-forward cache: going back shows the article as the reader left it
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   })
   try {
-    const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'] })
+    const context = await browser.newContext({
+      baseURL,
+      colorScheme: 'light',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    // The Copy message's expiry never comes, so only the return can make the button say "Copy" again.
+    await context.addInitScript((expiryMs) => {
+      const setTimeoutAsBuilt = window.setTimeout
+      window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
+        timeout === expiryMs ? 0 : setTimeoutAsBuilt(handler, timeout, ...rest)) as typeof window.setTimeout
+    }, copiedMessageMs)
     const page = await context.newPage()
     await page.goto(benchmarkArticle.path)
     const article = page.getByRole('article')
     const title = page.getByRole('heading', { level: 1 })
     const wrap = article.getByRole('button', { name: 'Wrap lines' })
     const copy = article.getByRole('button', { name: /^Cop(y|ied) go code$/ }).first()
+    const theme = page.getByRole('button', { name: /^Theme:/ })
     await page.evaluate(() => Object.assign(window, { keptByTheBrowser: true }))
     await pressUntil(wrap.first(), 'true')
     await copy.click()
     await expect(copy).toHaveText('Copied')
-    await page
-      .getByRole('navigation', { name: 'More articles' })
-      .getByRole('link', { name: /Next article/ })
-      .click()
+    // Leave once the next page's prefetch has finished, so that nothing in flight keeps this page out of the cache.
+    const next = page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next article/ })
+    const prefetched = page.waitForResponse((response) => response.request().headers()['sec-purpose'] !== undefined)
+    await next.hover()
+    await prefetched
+    await next.click()
     await expect(title).not.toHaveText(benchmarkArticle.title)
+    // On the next article: wrapping off, and the dark theme chosen.
     await pressUntil(wrap.first(), 'false')
-    // A page restored from the cache fires no load event, which goBack would wait for by default.
+    await theme.click()
+    await theme.click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     await page.goBack({ waitUntil: 'commit' })
     await expect(title).toHaveText(benchmarkArticle.title)
     expect(await page.evaluate(() => 'keptByTheBrowser' in window), 'the page came back from the cache').toBe(true)
     await expect(page.locator('html')).not.toHaveAttribute('data-code-wrap')
     for (const button of await wrap.all()) await expect(button).toHaveAttribute('aria-pressed', 'false')
     await expect(copy).toHaveText('Copy')
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await expect(theme).toHaveAccessibleName(/^Theme: dark/)
   } finally {
     await browser.close()
   }

@@ -6,7 +6,8 @@ import { newsletterForm, siteEnvironment } from '../environment.mjs'
 /**
  * Scripts come from this origin only, plus inline scripts: the App Router bootstraps every statically rendered
  * page that keeps it with inline <script> tags whose contents differ per page (and the index and the articles carry
- * the theme, search-shortcut and page scripts inline), and nonces would force every page to render per request. No 'unsafe-eval' outside `next dev` (React's dev build needs it for stack traces).
+ * the theme, search-shortcut and page scripts inline), and nonces would force every page to render per request.
+ * No 'unsafe-eval' outside `next dev` (React's dev build needs it for stack traces).
  * @param {'production' | 'preview' | 'development'} environment
  */
 function contentSecurityPolicy(environment) {

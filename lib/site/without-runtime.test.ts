@@ -41,7 +41,8 @@ describe('withoutFrameworkRuntime', () => {
   })
 
   it('fails on a page it does not know how to strip, naming the file', () => {
-    expect(() => withoutFrameworkRuntime('<html><body></body></html>', 'x', 'out/index.html')).toThrow(
+    const mentionOnly = '<html><body><p>About <code>self.__next_f</code></p></body></html>'
+    expect(() => withoutFrameworkRuntime(mentionOnly, 'x', 'out/index.html')).toThrow(
       'out/index.html: no inline router payload',
     )
     const inlineLoader = page.replace('</body>', '<script>self.__next_x=1;TURBOPACK_LOAD()</script></body>')

@@ -30,7 +30,8 @@ export type StaticPage = { html: string; removedBytes: number }
 export function withoutFrameworkRuntime(page: string, script: string, file = 'page'): StaticPage {
   // Either would end the inline element early or keep it open past its end tag.
   if (/<\/script|<!--/i.test(script)) throw new Error(`${file}: the site's script contains "</script" or "<!--"`)
-  if (!page.includes('self.__next_f')) throw new Error(`${file}: no inline router payload (self.__next_f) to remove`)
+  if (!/<script>\(?self\.__next_f\b/.test(page))
+    throw new Error(`${file}: no inline router payload (self.__next_f) to remove`)
   const stripped = page.replace(nextScriptFile, '').replace(nextInlineScript, '').replace(nextScriptPreload, '')
   // What a browser would still run or fetch of Next's. Data blocks (JSON-LD, which carries titles and summaries that
   // may well name these things) are not scripts.
