@@ -2,8 +2,8 @@
 //
 // An article is a static document: its only interactive parts are the code toolbars, the contents' marker of the
 // current section and prefetching on intent, and the index has only the last. Yet each prerendered page loaded
-// Next's runtime and React (about 140 KiB gzip) and hydrated, which cost more of a phone's main thread than
-// everything else on the page (performance/2026-12-04/night-set/without-the-runtime/). After `next build`,
+// Next's runtime and React (about 140 KiB gzip) and hydrated, which cost a phone's main thread about as much as
+// everything else on the page did (performance/2026-12-04/night-set/without-the-runtime/). After `next build`,
 // scripts/build/without-runtime.ts removes from those pages Next's script files, their preloads, the inline router
 // payload (`self.__next_f`) and Turbopack's chunk list, and puts one small script of the site's own
 // (lib/browser/page-script.ts) at the end of the body. The page's own inline scripts stay: the theme script in
