@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { siteScriptAttribute } from '../lib/site/without-runtime'
 import { textFaces } from '../scripts/fonts/text-faces'
 import type { Page } from '@playwright/test'
-import { benchmarkArticle, expect, expectOneH1, test, untilHydrated } from './fixtures'
+import { benchmarkArticle, expect, expectOneH1, openFromArchiveByRouter, test } from './fixtures'
 
 /** Words of the article's first paragraph, to find it by again. */
 async function firstWords(page: Page): Promise<string> {
@@ -120,16 +120,7 @@ test("an article loaded as a page carries its text once and none of Next's runti
 })
 
 test('an article reached by the router from a page that keeps it shows its text and contents', async ({ page }) => {
-  await page.goto('/archive')
-  const link = page.getByRole('main').getByRole('link', { name: benchmarkArticle.title })
-  // Clicked before the archive has hydrated, the link would load the article in full instead.
-  await untilHydrated(link)
-  await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
-  await link.click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(benchmarkArticle.title)
-  expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated, in the same document').toBe(
-    true,
-  )
+  await openFromArchiveByRouter(page, benchmarkArticle.title)
   const body = page.getByRole('article').locator('[data-article-body]')
   await expect(body.getByRole('heading', { level: 2 }).first()).toBeVisible()
   expect(await body.evaluate((element) => element.innerHTML.length)).toBeGreaterThan(50_000)

@@ -35,6 +35,23 @@ export async function untilHydrated(element: Locator) {
     .toBe(true)
 }
 
+/**
+ * Opens an article from the archive, a page that keeps Next's runtime (the index and the articles are served without
+ * it, lib/site/without-runtime.ts), and checks that the router navigated, in the same document.
+ */
+export async function openFromArchiveByRouter(page: Page, title: string) {
+  await page.goto('/archive')
+  const link = page.getByRole('main').getByRole('link', { name: title })
+  // Clicked before the archive has hydrated, the link would load the article in full instead.
+  await untilHydrated(link)
+  await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated, in the same document').toBe(
+    true,
+  )
+}
+
 export async function expectOneH1(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()

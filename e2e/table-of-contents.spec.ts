@@ -1,4 +1,4 @@
-import { benchmarkArticle, expect, test, untilHydrated } from './fixtures'
+import { benchmarkArticle, expect, openFromArchiveByRouter, test } from './fixtures'
 
 const article = '/posts/go-memory-stack-vs-heap'
 
@@ -11,13 +11,8 @@ for (const arrival of ['loaded as a page', 'reached by the router'] as const) {
     await page.setViewportSize({ width: 1440, height: 900 })
     if (arrival === 'loaded as a page') await page.goto(article)
     else {
-      await page.goto('/archive')
-      const link = page.getByRole('main').getByRole('link', { name: 'Memory Mechanics In Go - Stack vs Heap' })
-      await untilHydrated(link)
-      await page.evaluate(() => Object.assign(window, { openedByTheTest: true }))
-      await link.click()
+      await openFromArchiveByRouter(page, 'Memory Mechanics In Go - Stack vs Heap')
       await expect(page).toHaveURL(article)
-      expect(await page.evaluate(() => 'openedByTheTest' in window), 'the router navigated').toBe(true)
     }
     const toc = page.getByRole('navigation', { name: 'On this page' })
     await expect(toc).toBeVisible()

@@ -59,6 +59,13 @@ export function listenForCodeToolbars(show: (status: CodeToolStatus) => void): (
   let copied: HTMLElement | undefined
   let region: 0 | 1 = 0
   let stopped = false
+  /** The announcement over: the region emptied, and the button that said "Copied" says "Copy" again. */
+  const clear = () => {
+    clearTimeout(timer)
+    show({ message: '', region })
+    if (copied) resetCopyButton(copied)
+    copied = undefined
+  }
   const announce = (message: string, button?: HTMLElement) => {
     // A copy that finishes after the page has stopped listening has no one to tell.
     if (stopped) return
@@ -68,11 +75,7 @@ export function listenForCodeToolbars(show: (status: CodeToolStatus) => void): (
     copied = button
     if (copied) markCopied(copied)
     clearTimeout(timer)
-    timer = setTimeout(() => {
-      show({ message: '', region })
-      if (copied) resetCopyButton(copied)
-      copied = undefined
-    }, copiedMessageMs)
+    timer = setTimeout(clear, copiedMessageMs)
   }
   const onClick = async (event: MouseEvent) => {
     const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-code-tool]') : null
@@ -106,10 +109,7 @@ export function listenForCodeToolbars(show: (status: CodeToolStatus) => void): (
   const onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted) return
     showWrapping(document)
-    clearTimeout(timer)
-    if (copied) resetCopyButton(copied)
-    copied = undefined
-    show({ message: '', region })
+    clear()
   }
   document.addEventListener('click', onClickListener)
   addEventListener('pageshow', onPageShow)

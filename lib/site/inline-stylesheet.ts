@@ -7,7 +7,8 @@
 // finds it (by rel and href) when the page hydrates and when the router renders another page with the same
 // stylesheet, so it never adds a second one (the index and the articles carry no React, lib/site/without-runtime.ts,
 // and keep the disabled link all the same: it costs nothing). The font URLs in the CSS are relative to the CSS file
-// and become absolute. Next's `experimental.inlineCss` inlines the CSS too, but also copies it into the page's router payload.
+// and become absolute. Next's `experimental.inlineCss` inlines the CSS too, but also copies it into the page's router
+// payload.
 // Pages rendered at request time (a 404 for an unknown slug) keep the linked stylesheet.
 
 const stylesheetLink = /<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)" data-precedence="next"\/>/g

@@ -23,7 +23,8 @@ export function scriptTags(html: string): ScriptTag[] {
 
 /**
  * The contents of the page's inline scripts: the App Router's bootstrap and the page's RSC payload, or (`site`) the
- * script of the site's own that stands in for them on a page served without Next's runtime (lib/site/without-runtime.ts).
+ * script of the site's own that stands in for them on a page served without Next's runtime
+ * (lib/site/without-runtime.ts).
  */
 export function inlineScripts(html: string, { site = false } = {}): string {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]

@@ -1,6 +1,7 @@
 // Load test for a running server (`npm start`, or any `next start`): autocannon drives concurrent connections over a
-// mix of the index, every published article, /robots.txt, a script and the stylesheet the archive references, and two unknown
-// URLs, counts the answers by status against what each URL must answer, and samples the server's memory (RSS).
+// mix of the index, every published article, /robots.txt, a script and the stylesheet the archive references, and
+// two unknown URLs, counts the answers by status against what each URL must answer, and samples the server's memory
+// (RSS).
 //
 //   npm run load-test -- [url] [--pid <server pid>]      url defaults to http://127.0.0.1:3000
 //   LOAD_CONNECTIONS=100 LOAD_DURATION=30                 the defaults
